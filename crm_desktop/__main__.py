@@ -1,0 +1,4 @@
+from crm_desktop.cli import main
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,59 @@
+"""Alembic environment: shared connection when the app (or pytest-alembic) passes one.
+
+The app runs migrations on its own engine (``config.attributes["connection"]``); the ``alembic``
+command line falls back to ``sqlalchemy.url`` or ``$CRM_DATABASE_URL``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from alembic import context
+from sqlalchemy import Connection
+
+from crm_desktop.db import open_database, resolve_url
+from crm_desktop.models import Base
+from crm_desktop.models.base import UTCDateTime
+
+config = context.config
+target_metadata = Base.metadata
+
+
+def render_item(type_: str, obj: Any, autogen_context: Any) -> str | bool:
+    """Render our own column types as plain SQLAlchemy ones in migration scripts."""
+    if type_ == "type" and isinstance(obj, UTCDateTime):
+        return "sa.DateTime(timezone=True)"
+    return False
+
+
+def _configure(connection: Connection) -> None:
+    context.configure(
+        connection=connection,
+        target_metadata=target_metadata,
+        render_as_batch=connection.dialect.name == "sqlite",
+        render_item=render_item,
+        compare_type=True,
+        transaction_per_migration=False,
+    )
+
+
+def run_migrations_online() -> None:
+    connection = config.attributes.get("connection")
+    if connection is not None:
+        _configure(connection)
+        with context.begin_transaction():
+            context.run_migrations()
+        return
+    database = open_database(config.get_main_option("sqlalchemy.url") or resolve_url())
+    try:
+        with database.engine.connect() as connection:
+            _configure(connection)
+            with context.begin_transaction():
+                context.run_migrations()
+    finally:
+        database.dispose()
+
+
+if context.is_offline_mode():
+    raise SystemExit("offline (--sql) migrations are not supported; run against a database")
+run_migrations_online()
