@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from alembic import context
-from sqlalchemy import Connection
+from sqlalchemy import Connection, Engine
 
 from crm_desktop.db import open_database, resolve_url
 from crm_desktop.models import Base
@@ -38,11 +38,18 @@ def _configure(connection: Connection) -> None:
 
 
 def run_migrations_online() -> None:
-    connection = config.attributes.get("connection")
-    if connection is not None:
-        _configure(connection)
+    connectable = config.attributes.get("connection")
+    if isinstance(connectable, Connection):  # the app's own connection, in its transaction
+        _configure(connectable)
         with context.begin_transaction():
             context.run_migrations()
+        return
+    if isinstance(connectable, Engine):  # pytest-alembic hands an engine
+        with connectable.connect() as connection:
+            _configure(connection)
+            with context.begin_transaction():
+                context.run_migrations()
+            connection.commit()
         return
     database = open_database(config.get_main_option("sqlalchemy.url") or resolve_url())
     try:

@@ -22,13 +22,13 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from sqlalchemy import create_engine, text  # noqa: E402
-from sqlalchemy.engine import make_url  # noqa: E402
-from sqlalchemy.exc import OperationalError  # noqa: E402
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
 
-from crm_desktop.db import Database, open_database, sqlite_url, upgrade  # noqa: E402
-from crm_desktop.services.uow import Actor  # noqa: E402
-from crm_desktop.services.users import ensure_user  # noqa: E402
+from crm_desktop.db import Database, open_database, sqlite_url, upgrade
+from crm_desktop.services.uow import Actor
+from crm_desktop.services.users import ensure_user
 
 DEFAULT_PG_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 BACKENDS = ("sqlite", "postgresql")
@@ -163,7 +163,8 @@ def pytest_runtest_logreport(report: pytest.TestReport) -> None:
     if report.when != "call" and not (report.when == "setup" and report.outcome != "passed"):
         return
     for name in BACKENDS:
-        if f"[{name}" in report.nodeid or f"-{name}]" in report.nodeid or f"-{name}-" in report.nodeid:
+        nodeid = report.nodeid
+        if f"[{name}" in nodeid or f"-{name}]" in nodeid or f"-{name}-" in nodeid:
             _outcomes[(name, report.outcome)] += 1
 
 

@@ -103,6 +103,9 @@ class ChannelDetails:
 
 @dataclass(frozen=True)
 class ClientDraft:
+    """What a client card saves. ``owner_id`` None: the acting user on create, unchanged on
+    update (a client always has an owner; handing clients over is its own operation)."""
+
     name: str
     roles: frozenset[str] = frozenset({"client"})
     circle_id: uuid.UUID | None = None
@@ -464,6 +467,8 @@ def update_client(
         client = _live(session, Client, client_id, "name")
         _check_version(client, expected_version)
         values, channels = _client_values(session, draft)
+        if values["owner_id"] is None:  # a client always has an owner; handover changes it
+            values["owner_id"] = client.owner_id
         _assign(client, values)
         _sync_channels(session, client, channels)
         session.flush()

@@ -66,11 +66,15 @@ def write_unit(db: Database, actor: Actor | None) -> Iterator[Session]:
 
 @contextmanager
 def read_unit(db: Database) -> Iterator[Session]:
-    """A read-only session; its transaction is rolled back at the end."""
+    """A read-only session; its transaction is rolled back at the end.
+
+    Objects loaded in it are detached first, so what was read stays readable afterwards.
+    """
     session = db.read_session()
     try:
         with session.begin():
             yield session
+            session.expunge_all()
             session.rollback()
     except OperationalError as exc:
         raise db.storage_error(exc) from exc

@@ -1,0 +1,145 @@
+"""Command line: ``crm-desktop`` (the desktop app), ``db upgrade|current``, ``demo``.
+
+``--database URL`` (or ``$CRM_DATABASE_URL``) chooses the database; by default it is the
+embedded SQLite file in the user's data directory.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from typing import Any
+
+import click
+
+from crm_desktop import __version__
+from crm_desktop.errors import UserError
+
+
+class _Context:
+    def __init__(self, database: str | None) -> None:
+        self.database = database
+
+    def open(self) -> Any:
+        from crm_desktop.db import open_database, resolve_url
+
+        return open_database(resolve_url(self.database))
+
+
+def _fail(exc: UserError) -> None:
+    click.echo(f"crm-desktop: {exc.message.render()}", err=True)
+    sys.exit(2)
+
+
+@click.group(invoke_without_command=True)
+@click.option(
+    "--database",
+    "database",
+    envvar="CRM_DATABASE_URL",
+    metavar="URL",
+    help="sqlite:///path/file.sqlite3 or postgresql://user@host/db "
+    "(default: the embedded file in your data directory).",
+)
+@click.option("-v", "--verbose", is_flag=True, help="Log what the program does.")
+@click.version_option(__version__, prog_name="crm-desktop")
+@click.pass_context
+def main(ctx: click.Context, database: str | None, verbose: bool) -> None:
+    """CRM for B2B sales offices. Without a command, starts the desktop app."""
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    ctx.obj = _Context(database)
+    if ctx.invoked_subcommand is None:
+        from crm_desktop.app import run_gui
+
+        sys.exit(run_gui(database))
+
+
+@main.group()
+def db() -> None:
+    """Database schema: upgrade to the current version, or show the version."""
+
+
+@db.command("upgrade")
+@click.pass_obj
+def db_upgrade(obj: _Context) -> None:
+    """Upgrade the database to the newest schema (a SQLite file is backed up first)."""
+    from crm_desktop.db import current_revision, head_revision, migrate_to_head
+
+    try:
+        database = obj.open()
+        try:
+            before = current_revision(database)
+            backup = migrate_to_head(database)
+        finally:
+            database.dispose()
+    except UserError as exc:
+        _fail(exc)
+        return
+    if backup is not None:
+        click.echo(f"backup: {backup}")
+    head = head_revision()
+    if before == head:
+        click.echo(f"already at {head}")
+    else:
+        click.echo(f"upgraded {before or 'empty database'} -> {head}")
+
+
+@db.command("current")
+@click.pass_obj
+def db_current(obj: _Context) -> None:
+    """Print the database's schema version and whether it is the newest."""
+    from crm_desktop.db import current_revision, head_revision
+
+    try:
+        database = obj.open()
+        try:
+            revision = current_revision(database)
+        finally:
+            database.dispose()
+    except UserError as exc:
+        _fail(exc)
+        return
+    head = head_revision()
+    state = "head" if revision == head else f"behind head {head}"
+    click.echo(f"{revision or 'empty'} ({state})")
+
+
+@main.command()
+@click.option("--clients", type=click.IntRange(1, 5_000_000), default=300, show_default=True)
+@click.option("--seed", type=int, default=None, help="Same seed, same data.")
+@click.pass_obj
+def demo(obj: _Context, clients: int, seed: int | None) -> None:
+    """Fill the database with realistic demo companies, people and requisites."""
+    from crm_desktop.db import migrate_to_head
+    from crm_desktop.services.demo import generate
+    from crm_desktop.services.users import current_actor
+
+    try:
+        database = obj.open()
+        try:
+            migrate_to_head(database)
+            actor = current_actor(database)
+            with click.progressbar(length=clients, label="clients", show_pos=True) as bar:
+                done = 0
+
+                def progress(current: int, _total: int) -> None:
+                    nonlocal done
+                    bar.update(current - done)
+                    done = current
+
+                summary = generate(database, actor, clients=clients, seed=seed, progress=progress)
+        finally:
+            database.dispose()
+    except UserError as exc:
+        _fail(exc)
+        return
+    click.echo(
+        f"created {summary.clients} clients, {summary.counterparties} counterparties, "
+        f"{summary.contacts} contacts in {summary.elapsed_s:.1f} s"
+    )
+
+
+if __name__ == "__main__":
+    main()
