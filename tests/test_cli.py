@@ -105,3 +105,41 @@ def test_migrations_work_from_an_installed_wheel(tmp_path):
         check=True,
     )
     assert f"-> {head_revision()}" in out.stdout
+
+
+@pytest.mark.slow
+def test_demo_10000_clients_all_requisites_valid(tmp_path):
+    """`crm-desktop demo --clients 10000`: every INN, KPP, OGRN, BIK and account checks out."""
+    import sqlite3
+
+    from stdnum.ru import inn as stdnum_inn
+    from stdnum.ru import ogrn as stdnum_ogrn
+
+    from crm_desktop.services import validation as v
+
+    path = tmp_path / "demo.sqlite3"
+    result = CliRunner().invoke(
+        main, ["--database", f"sqlite:///{path}", "demo", "--clients", "10000", "--seed", "7"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "created 10000 clients" in result.output
+    conn = sqlite3.connect(path)
+    try:
+        counterparties = conn.execute("SELECT inn, kpp, ogrn FROM counterparty").fetchall()
+        accounts = conn.execute("SELECT bik, account, corr_account FROM bank_account").fetchall()
+    finally:
+        conn.close()
+    assert len(counterparties) >= 10000
+    for inn, kpp, ogrn in counterparties:
+        assert stdnum_inn.is_valid(inn), inn
+        if len(inn) == 10:
+            assert v.normalize_kpp(kpp) == kpp
+            assert stdnum_ogrn.is_valid(ogrn), ogrn
+        else:
+            assert kpp is None
+            assert v.normalize_ogrn(ogrn) == ogrn  # OGRNIP: the official rule (see decisions)
+    assert len(accounts) >= len(counterparties)
+    for bik, account, corr in accounts:
+        assert v.normalize_bik(bik) == bik
+        assert v.account_key_ok(bik, account), (bik, account)
+        assert v.corr_account_key_ok(bik, corr), (bik, corr)
