@@ -50,6 +50,8 @@ class Client(Entity):
 
     name: Mapped[Str255]
     search_key: Mapped[Str255]
+    # what search-as-you-type looks in (services/search.py): name key, INNs, phones, e-mails
+    search_text: Mapped[str] = mapped_column(default="", server_default="")
     is_client: Mapped[bool] = mapped_column(Boolean, default=True)
     is_supplier: Mapped[bool] = mapped_column(Boolean, default=False)
     is_dealer: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -84,6 +86,7 @@ class Counterparty(Entity):
     full_name: Mapped[Str255]
     short_name: Mapped[Str255]
     search_key: Mapped[Str255]
+    search_text: Mapped[str] = mapped_column(default="", server_default="")
     inn: Mapped[Str40 | None]
     kpp: Mapped[Str40 | None]
     ogrn: Mapped[Str40 | None]
@@ -119,6 +122,7 @@ class Contact(Entity):
     first_name: Mapped[Str255 | None]
     middle_name: Mapped[Str255 | None]
     search_key: Mapped[Str255]
+    search_text: Mapped[str] = mapped_column(default="", server_default="")
     position: Mapped[Str255 | None]
     birthday: Mapped[date | None]
     notes: Mapped[str | None]

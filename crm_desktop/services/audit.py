@@ -20,7 +20,16 @@ from crm_desktop.models import AuditEntry, Entity, new_id, utcnow
 
 # bookkeeping columns whose changes are not news to a reader of the history
 NOT_AUDITED = frozenset(
-    {"id", "version", "created_at", "updated_at", "created_by_id", "updated_by_id", "search_key"}
+    {
+        "id",
+        "version",
+        "created_at",
+        "updated_at",
+        "created_by_id",
+        "updated_by_id",
+        "search_key",
+        "search_text",
+    }
 )
 
 

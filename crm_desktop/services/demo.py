@@ -56,6 +56,7 @@ from crm_desktop.models import (
     new_id,
     utcnow,
 )
+from crm_desktop.services import search
 from crm_desktop.services import validation as v
 from crm_desktop.services.uow import Actor, write_unit
 
@@ -983,6 +984,41 @@ def _defaults(table: Table) -> Row:
     }
 
 
+def _fill_search_text(batch: _Batch) -> None:
+    """``search_text`` as services.search builds it: names, INNs, phones, e-mails."""
+    phones: dict[uuid.UUID, list[str]] = {}
+    emails: dict[uuid.UUID, list[str]] = {}
+    for channel in batch.rows[Channel]:
+        owner: uuid.UUID = channel.get("client_id") or channel["contact_id"]
+        if channel["kind"] == "phone":
+            phones.setdefault(owner, []).append(channel["normalized"])
+        elif channel["kind"] == "email":
+            emails.setdefault(owner, []).append(channel["normalized"])
+    inns: dict[uuid.UUID, list[str]] = {}
+    for cp in batch.rows[Counterparty]:
+        cp["search_text"] = search.build_search_text(
+            [cp["short_name"], cp["full_name"]], inns=[cp["inn"]], extra=[cp["ogrn"]]
+        )
+        if cp.get("client_id") is not None and cp["inn"]:
+            inns.setdefault(cp["client_id"], []).append(cp["inn"])
+    for client in batch.rows[Client]:
+        key = client["id"]
+        client["search_text"] = search.build_search_text(
+            [client["name"]],
+            inns=inns.get(key, ()),
+            phones=phones.get(key, ()),
+            emails=emails.get(key, ()),
+        )
+    for contact in batch.rows[Contact]:
+        key = contact["id"]
+        full = " ".join(
+            p for p in (contact["last_name"], contact["first_name"], contact["middle_name"]) if p
+        )
+        contact["search_text"] = search.build_search_text(
+            [full], phones=phones.get(key, ()), emails=emails.get(key, ())
+        )
+
+
 def _write(db: Database, actor: Actor | None, batch: _Batch) -> None:
     """One batch in one transaction, with what the ORM and the audit hook would add.
 
@@ -1000,6 +1036,7 @@ def _write(db: Database, actor: Actor | None, batch: _Batch) -> None:
         "updated_by_id": user_id,
     }
     audit: list[Row] = []
+    _fill_search_text(batch)
     with write_unit(db, actor) as session:
         for model in _BATCH_MODELS:
             rows = batch.rows[model]

@@ -42,6 +42,7 @@ from crm_desktop.models import (
     RelationKind,
     User,
 )
+from crm_desktop.services import search
 from crm_desktop.services import validation as v
 from crm_desktop.services.audit import HistoryRow, history
 from crm_desktop.services.uow import Actor, read_unit, stale_error, write_unit
@@ -452,6 +453,7 @@ def create_client(db: Database, actor: Actor | None, draft: ClientDraft) -> Clie
         session.add(client)
         session.flush()
         _sync_channels(session, client, channels)
+        search.refresh_client(session, client.id)
         session.flush()
         return _client_details(session, client)
 
@@ -471,6 +473,7 @@ def update_client(
             values["owner_id"] = client.owner_id
         _assign(client, values)
         _sync_channels(session, client, channels)
+        search.refresh_client(session, client.id)
         session.flush()
         return _client_details(session, client)
 
@@ -500,6 +503,7 @@ def restore_client(db: Database, actor: Actor | None, client_id: uuid.UUID) -> C
                 )
             )
         client.deleted_at = None
+        search.refresh_client(session, client.id)
         session.flush()
         return _client_details(session, client)
 
@@ -652,6 +656,17 @@ def _sync_bank_accounts(
             account.deleted_at = now
 
 
+def _refresh_counterparty_search(
+    session: Session, counterparty: Counterparty, previous_client: uuid.UUID | None
+) -> None:
+    """The counterparty's own search text, and its client's (which holds the INNs)."""
+    session.flush()
+    search.refresh_counterparty(session, counterparty.id)
+    for client_id in {previous_client, counterparty.client_id} - {None}:
+        assert client_id is not None
+        search.refresh_client(session, client_id)
+
+
 def _counterparty_details(session: Session, cp: Counterparty) -> CounterpartyDetails:
     legal_form = session.get(LegalForm, cp.legal_form_id)
     accounts = session.scalars(
@@ -690,6 +705,7 @@ def create_counterparty(
         session.add(counterparty)
         session.flush()
         _sync_bank_accounts(session, counterparty, accounts)
+        _refresh_counterparty_search(session, counterparty, None)
         session.flush()
         return _counterparty_details(session, counterparty)
 
@@ -705,8 +721,10 @@ def update_counterparty(
         counterparty = _live(session, Counterparty, counterparty_id, "full_name")
         _check_version(counterparty, expected_version)
         values, accounts = _counterparty_values(session, draft)
+        previous_client = counterparty.client_id
         _assign(counterparty, values)
         _sync_bank_accounts(session, counterparty, accounts)
+        _refresh_counterparty_search(session, counterparty, previous_client)
         session.flush()
         return _counterparty_details(session, counterparty)
 
@@ -723,6 +741,9 @@ def delete_counterparty(
         counterparty = _live(session, Counterparty, counterparty_id, "id")
         _check_version(counterparty, expected_version)
         counterparty.deleted_at = _now()
+        session.flush()
+        if counterparty.client_id is not None:
+            search.refresh_client(session, counterparty.client_id)
 
 
 def counterparties_of_client(db: Database, client_id: uuid.UUID) -> list[CounterpartyDetails]:
@@ -789,6 +810,7 @@ def create_contact(db: Database, actor: Actor | None, draft: ContactDraft) -> Co
         session.add(contact)
         session.flush()
         _sync_channels(session, contact, channels)
+        search.refresh_contact(session, contact.id)
         session.flush()
         return _contact_details(session, contact)
 
@@ -806,6 +828,7 @@ def update_contact(
         values, channels = _contact_values(draft)
         _assign(contact, values)
         _sync_channels(session, contact, channels)
+        search.refresh_contact(session, contact.id)
         session.flush()
         return _contact_details(session, contact)
 
