@@ -243,12 +243,38 @@ def needs_upgrade(database: Database) -> bool:
     return current_revision(database) != head_revision()
 
 
+@contextmanager
+def migration_connection(engine: Engine) -> Iterator[Connection]:
+    """A connection for schema changes, in one transaction.
+
+    On SQLite, foreign keys are switched off first (it cannot be done inside a transaction):
+    Alembic's batch mode rebuilds tables, and dropping a referenced table would fail. Before
+    the commit ``PRAGMA foreign_key_check`` must come back empty, as in SQLite's own procedure
+    for schema changes.
+    """
+    with engine.execution_options(**{_WRITE_OPTION: True}).connect() as conn:
+        sqlite = conn.dialect.name == "sqlite"
+        raw: Any = conn.connection.driver_connection if sqlite else None
+        if sqlite:
+            raw.execute("PRAGMA foreign_keys = OFF")
+        try:
+            with conn.begin():
+                yield conn
+                if sqlite:
+                    broken = conn.exec_driver_sql("PRAGMA foreign_key_check").all()
+                    if broken:
+                        raise RuntimeError(f"migration left broken foreign keys: {broken[:5]}")
+        finally:
+            if sqlite:
+                raw.execute("PRAGMA foreign_keys = ON")
+
+
 def upgrade(database: Database, revision: str = "head") -> None:
-    """Run Alembic on this database's own connection, in one transaction where it can."""
+    """Run Alembic on this database's own connection, in one transaction."""
     from alembic import command
 
     config = alembic_config(database)
-    with database.engine.execution_options(**{_WRITE_OPTION: True}).begin() as conn:
+    with migration_connection(database.engine) as conn:
         config.attributes["connection"] = conn
         command.upgrade(config, revision)
 

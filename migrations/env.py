@@ -11,7 +11,7 @@ from typing import Any
 from alembic import context
 from sqlalchemy import Connection, Engine
 
-from crm_desktop.db import open_database, resolve_url
+from crm_desktop.db import migration_connection, open_database, resolve_url
 from crm_desktop.models import Base
 from crm_desktop.models.base import UTCDateTime
 
@@ -55,20 +55,20 @@ def run_migrations_online() -> None:
             context.run_migrations()
         return
     if isinstance(connectable, Engine):  # pytest-alembic hands an engine
-        with connectable.connect() as connection:
-            _configure(connection)
-            with context.begin_transaction():
-                context.run_migrations()
-            connection.commit()
+        _run_on(connectable)
         return
     database = open_database(config.get_main_option("sqlalchemy.url") or resolve_url())
     try:
-        with database.engine.connect() as connection:
-            _configure(connection)
-            with context.begin_transaction():
-                context.run_migrations()
+        _run_on(database.engine)
     finally:
         database.dispose()
+
+
+def _run_on(engine: Engine) -> None:
+    with migration_connection(engine) as connection:
+        _configure(connection)
+        with context.begin_transaction():
+            context.run_migrations()
 
 
 if context.is_offline_mode():

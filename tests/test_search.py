@@ -132,9 +132,13 @@ def test_the_index_is_used(db, romashka):
             assert check is not None
         else:
             session.execute(text("SET LOCAL enable_seqscan = off"))
-            plan = session.execute(
-                text("EXPLAIN SELECT id FROM client WHERE search_text LIKE '%ромаш%'")
-            ).scalars().all()
+            plan = (
+                session.execute(
+                    text("EXPLAIN SELECT id FROM client WHERE search_text LIKE '%ромаш%'")
+                )
+                .scalars()
+                .all()
+            )
             assert any("ix_client_search_text_trgm" in line for line in plan), plan
 
 

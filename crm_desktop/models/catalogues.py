@@ -23,9 +23,15 @@ class LegalForm(Catalogue):
 
 
 class ClientCircle(Catalogue):
-    """Круг клиента: the segment a client is in (potential → contacted → bought → key)."""
+    """Круг клиента: the segment a client is in (potential → contacted → bought → key).
+
+    ``mandatory_fields`` is a JSON list of what a client card must have filled in to be saved
+    in this circle (see services/circles.py for the names).
+    """
 
     __tablename__ = "client_circle"
+
+    mandatory_fields: Mapped[str] = mapped_column(default="[]", server_default="[]")
 
 
 class InfoSource(Catalogue):

@@ -46,12 +46,17 @@ class Client(Entity):
         CheckConstraint("head_count IS NULL OR head_count >= 0", name="head_count"),
         Index(None, "search_key"),
         Index(None, "owner_id"),
+        Index(None, "match_key"),
     )
 
     name: Mapped[Str255]
     search_key: Mapped[Str255]
     # what search-as-you-type looks in (services/search.py): name key, INNs, phones, e-mails
     search_text: Mapped[str] = mapped_column(default="", server_default="")
+    # the name as Latin letters and digits only (services/duplicates.py): «ООО "Ромашка"»,
+    # «Ромашка, ООО» and «OOO Romashka» all give "romashka"
+    match_key: Mapped[Str255] = mapped_column(default="", server_default="")
+    merged_into_id: Mapped[uuid.UUID | None] = mapped_column(restrict_fk("client.id"))
     is_client: Mapped[bool] = mapped_column(Boolean, default=True)
     is_supplier: Mapped[bool] = mapped_column(Boolean, default=False)
     is_dealer: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -79,6 +84,7 @@ class Counterparty(Entity):
         Index(None, "inn", "kpp"),
         Index(None, "search_key"),
         Index(None, "client_id"),
+        Index(None, "match_key"),
     )
 
     client_id: Mapped[uuid.UUID | None] = mapped_column(restrict_fk("client.id"))
@@ -87,6 +93,8 @@ class Counterparty(Entity):
     short_name: Mapped[Str255]
     search_key: Mapped[Str255]
     search_text: Mapped[str] = mapped_column(default="", server_default="")
+    match_key: Mapped[Str255] = mapped_column(default="", server_default="")
+    merged_into_id: Mapped[uuid.UUID | None] = mapped_column(restrict_fk("counterparty.id"))
     inn: Mapped[Str40 | None]
     kpp: Mapped[Str40 | None]
     ogrn: Mapped[Str40 | None]
@@ -123,6 +131,7 @@ class Contact(Entity):
     middle_name: Mapped[Str255 | None]
     search_key: Mapped[Str255]
     search_text: Mapped[str] = mapped_column(default="", server_default="")
+    merged_into_id: Mapped[uuid.UUID | None] = mapped_column(restrict_fk("contact.id"))
     position: Mapped[Str255 | None]
     birthday: Mapped[date | None]
     notes: Mapped[str | None]

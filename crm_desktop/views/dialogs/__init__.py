@@ -1,0 +1,1 @@
+"""Modal questions and dialogs; each has an ``ask(...)`` that tests monkeypatch."""

@@ -1,0 +1,1 @@
+"""List screens: tables over the paged item models."""

@@ -1,0 +1,383 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ru_RU" sourcelanguage="en">
+<context>
+    <name>AboutBox</name>
+    <message>
+        <source>About</source>
+        <translation>О программе</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Sales CRM&lt;/b&gt; {version}&lt;br&gt;Clients, counterparties, contacts and deals of a B2B sales office.</source>
+        <translation>&lt;b&gt;CRM отдела продаж&lt;/b&gt; {version}&lt;br&gt;Клиенты, контрагенты, контактные лица и сделки отдела оптовых продаж.</translation>
+    </message>
+</context>
+<context>
+    <name>ClientColumns</name>
+    <message>
+        <source>Name</source>
+        <translation>Наименование</translation>
+    </message>
+    <message>
+        <source>Circle</source>
+        <translation>Круг</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Ответственный</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>Отрасль</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Эл. почта</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Создан</translation>
+    </message>
+</context>
+<context>
+    <name>ComingLaterPage</name>
+    <message>
+        <source>This section is coming in a later version.</source>
+        <translation>Этот раздел появится в следующей версии программы.</translation>
+    </message>
+    <message>
+        <source>Meanwhile, clients and their contact details are in the Clients section.</source>
+        <translation>А пока клиенты и их контактные данные доступны в разделе «Клиенты».</translation>
+    </message>
+    <message>
+        <source>Open Clients</source>
+        <translation>Перейти к клиентам</translation>
+    </message>
+</context>
+<context>
+    <name>DemoOffer</name>
+    <message>
+        <source>Creating demo data…</source>
+        <translation>Создание демонстрационных данных…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Demo data loaded: %n companies.</source>
+        <translation>
+            <numerusform>Загружены демонстрационные данные: %n компания.</numerusform>
+            <numerusform>Загружены демонстрационные данные: %n компании.</numerusform>
+            <numerusform>Загружены демонстрационные данные: %n компаний.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Demo data</source>
+        <translation>Демонстрационные данные</translation>
+    </message>
+    <message numerus="yes">
+        <source>The database is empty. Load demo data (%n companies) to try the program?</source>
+        <translation>
+            <numerusform>База данных пуста. Загрузить демонстрационные данные (%n компания), чтобы попробовать программу?</numerusform>
+            <numerusform>База данных пуста. Загрузить демонстрационные данные (%n компании), чтобы попробовать программу?</numerusform>
+            <numerusform>База данных пуста. Загрузить демонстрационные данные (%n компаний), чтобы попробовать программу?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Sales CRM — {user}</source>
+        <translation>CRM отдела продаж — {user}</translation>
+    </message>
+    <message>
+        <source>Coming in a later version</source>
+        <translation>Появится в следующей версии</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>В&amp;ыход</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Обновить</translation>
+    </message>
+    <message>
+        <source>Read the list again from the database</source>
+        <translation>Заново прочитать список из базы данных</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>&amp;О программе</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Файл</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Вид</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Справка</translation>
+    </message>
+    <message>
+        <source>User: {name}</source>
+        <translation>Пользователь: {name}</translation>
+    </message>
+    <message>
+        <source>Database: {location}</source>
+        <translation>База данных: {location}</translation>
+    </message>
+    <message>
+        <source>Clients: {count}</source>
+        <translation>Клиентов: {count}</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <source>CRM — error</source>
+        <translation>CRM — ошибка</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside the program: {error}</source>
+        <translation>Внутренняя ошибка программы: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>Sections</name>
+    <message>
+        <source>Today</source>
+        <translation>Сегодня</translation>
+    </message>
+    <message>
+        <source>Leads</source>
+        <translation>Лиды</translation>
+    </message>
+    <message>
+        <source>Clients</source>
+        <translation>Клиенты</translation>
+    </message>
+    <message>
+        <source>Counterparties</source>
+        <translation>Контрагенты</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Контактные лица</translation>
+    </message>
+    <message>
+        <source>Deals</source>
+        <translation>Сделки</translation>
+    </message>
+    <message>
+        <source>Interactions</source>
+        <translation>Взаимодействия</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>Задачи</translation>
+    </message>
+    <message>
+        <source>Claims</source>
+        <translation>Претензии</translation>
+    </message>
+    <message>
+        <source>Catalogue</source>
+        <translation>Номенклатура</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Отчёты</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Настройки</translation>
+    </message>
+</context>
+<context>
+    <name>TaskProgressDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Остановка…</translation>
+    </message>
+</context>
+<context>
+    <name>UserErrors</name>
+    <message>
+        <source>Cannot open the database {url}: {detail}</source>
+        <translation>Не удаётся открыть базу данных {url}: {detail}</translation>
+    </message>
+    <message>
+        <source>No OS keyring is available to keep the database password ({detail}). Start a desktop session with a Secret Service (GNOME Keyring, KWallet), or put the password in the database URL for this run.</source>
+        <translation>Нет хранилища паролей операционной системы, где можно сохранить пароль базы данных ({detail}). Войдите в графический сеанс со службой Secret Service (GNOME Keyring, KWallet) или укажите пароль в адресе базы данных для этого запуска.</translation>
+    </message>
+    <message>
+        <source>Unsupported database URL {url}: use sqlite:/// or postgresql://.</source>
+        <translation>Неподдерживаемый адрес базы данных {url}: используйте sqlite:/// или postgresql://.</translation>
+    </message>
+    <message>
+        <source>The record was not found; it may have been deleted.</source>
+        <translation>Запись не найдена: возможно, она была удалена.</translation>
+    </message>
+    <message>
+        <source>Choose a value from the list.</source>
+        <translation>Выберите значение из списка.</translation>
+    </message>
+    <message>
+        <source>Unknown kind of contact channel.</source>
+        <translation>Неизвестный вид контактной информации.</translation>
+    </message>
+    <message>
+        <source>This field is required.</source>
+        <translation>Поле обязательно для заполнения.</translation>
+    </message>
+    <message>
+        <source>Unknown partner role.</source>
+        <translation>Неизвестная роль партнёра.</translation>
+    </message>
+    <message>
+        <source>Choose at least one role.</source>
+        <translation>Выберите хотя бы одну роль.</translation>
+    </message>
+    <message>
+        <source>The head-count must be between 0 and 10,000,000.</source>
+        <translation>Численность сотрудников должна быть от 0 до 10 000 000.</translation>
+    </message>
+    <message>
+        <source>Choose a legal form.</source>
+        <translation>Выберите организационно-правовую форму.</translation>
+    </message>
+    <message>
+        <source>A legal entity&apos;s INN has 10 digits.</source>
+        <translation>ИНН юридического лица состоит из 10 цифр.</translation>
+    </message>
+    <message>
+        <source>A legal entity&apos;s OGRN has 13 digits.</source>
+        <translation>ОГРН юридического лица состоит из 13 цифр.</translation>
+    </message>
+    <message>
+        <source>A legal entity with an INN needs a KPP.</source>
+        <translation>Для юридического лица с ИНН укажите КПП.</translation>
+    </message>
+    <message>
+        <source>An individual&apos;s INN has 12 digits.</source>
+        <translation>ИНН физического лица состоит из 12 цифр.</translation>
+    </message>
+    <message>
+        <source>Only a legal entity has a KPP.</source>
+        <translation>КПП бывает только у юридического лица.</translation>
+    </message>
+    <message>
+        <source>An individual entrepreneur&apos;s OGRNIP has 15 digits.</source>
+        <translation>ОГРНИП индивидуального предпринимателя состоит из 15 цифр.</translation>
+    </message>
+    <message>
+        <source>A private person has no OGRN.</source>
+        <translation>У физического лица нет ОГРН.</translation>
+    </message>
+    <message>
+        <source>Enter a real date of birth.</source>
+        <translation>Укажите действительную дату рождения.</translation>
+    </message>
+    <message>
+        <source>A client cannot be related to itself.</source>
+        <translation>Клиент не может быть связан сам с собой.</translation>
+    </message>
+    <message>
+        <source>A contact cannot be related to themselves.</source>
+        <translation>Контактное лицо не может быть связано само с собой.</translation>
+    </message>
+    <message>
+        <source>Someone else has changed this record since you opened it. Reopen it to see their changes, then make yours again.</source>
+        <translation>Пока запись была открыта, её изменил другой пользователь. Откройте запись заново, чтобы увидеть его изменения, и внесите свои ещё раз.</translation>
+    </message>
+    <message>
+        <source>Line breaks are not allowed here.</source>
+        <translation>Здесь нельзя переносить строки.</translation>
+    </message>
+    <message>
+        <source>The text contains control characters; remove them and try again.</source>
+        <translation>Текст содержит управляющие символы: удалите их и повторите попытку.</translation>
+    </message>
+    <message>
+        <source>The text is too long: {length} characters, at most {max_length} are allowed.</source>
+        <translation>Текст слишком длинный. Длина: {length}, допустимая длина: не более {max_length}.</translation>
+    </message>
+    <message>
+        <source>The INN must have 10 digits (organisation) or 12 digits (individual).</source>
+        <translation>ИНН должен состоять из 10 цифр (организация) или 12 цифр (физическое лицо).</translation>
+    </message>
+    <message>
+        <source>The INN check digit is wrong: check the number for a typo.</source>
+        <translation>Неверное контрольное число ИНН: проверьте, нет ли в номере опечатки.</translation>
+    </message>
+    <message>
+        <source>The KPP must have 9 characters: 4 digits, then 2 digits or Latin capital letters, then 3 digits.</source>
+        <translation>КПП должен состоять из 9 знаков: 4 цифры, затем 2 цифры или заглавные латинские буквы, затем 3 цифры.</translation>
+    </message>
+    <message>
+        <source>The OGRN must have 13 digits (organisation) or 15 digits (OGRNIP of an individual entrepreneur).</source>
+        <translation>ОГРН должен состоять из 13 цифр (организация) или 15 цифр (ОГРНИП индивидуального предпринимателя).</translation>
+    </message>
+    <message>
+        <source>The first digit is wrong: an OGRN starts with 1 or 5, an OGRNIP with 3.</source>
+        <translation>Неверная первая цифра: ОГРН начинается с 1 или 5, ОГРНИП — с 3.</translation>
+    </message>
+    <message>
+        <source>The OGRN check digit is wrong: check the number for a typo.</source>
+        <translation>Неверное контрольное число ОГРН: проверьте, нет ли в номере опечатки.</translation>
+    </message>
+    <message>
+        <source>The OGRNIP check digit is wrong: check the number for a typo.</source>
+        <translation>Неверное контрольное число ОГРНИП: проверьте, нет ли в номере опечатки.</translation>
+    </message>
+    <message>
+        <source>A 13-digit OGRN belongs to an organisation: enter the organisation&apos;s 10-digit INN as well.</source>
+        <translation>ОГРН из 13 цифр бывает только у организации: укажите также её ИНН из 10 цифр.</translation>
+    </message>
+    <message>
+        <source>A 15-digit OGRNIP belongs to an individual entrepreneur: enter their 12-digit INN as well.</source>
+        <translation>ОГРНИП из 15 цифр бывает только у индивидуального предпринимателя: укажите также его ИНН из 12 цифр.</translation>
+    </message>
+    <message>
+        <source>The BIK must have 9 digits and start with 04.</source>
+        <translation>БИК должен состоять из 9 цифр и начинаться с 04.</translation>
+    </message>
+    <message>
+        <source>The account number must have 20 digits.</source>
+        <translation>Номер счёта должен состоять из 20 цифр.</translation>
+    </message>
+    <message>
+        <source>The account number does not match the bank&apos;s BIK {bik}: check both for typos.</source>
+        <translation>Номер счёта не соответствует БИК банка {bik}: проверьте оба номера на опечатки.</translation>
+    </message>
+    <message>
+        <source>The correspondent account must have 20 digits and start with 301.</source>
+        <translation>Корреспондентский счёт должен состоять из 20 цифр и начинаться с 301.</translation>
+    </message>
+    <message>
+        <source>The correspondent account does not match the bank&apos;s BIK {bik}: check both for typos.</source>
+        <translation>Корреспондентский счёт не соответствует БИК банка {bik}: проверьте оба номера на опечатки.</translation>
+    </message>
+    <message>
+        <source>Enter a phone number such as +7 495 123-45-67.</source>
+        <translation>Введите номер телефона, например +7 495 123-45-67.</translation>
+    </message>
+    <message>
+        <source>Enter an e-mail address such as name@example.ru.</source>
+        <translation>Введите адрес электронной почты, например name@example.ru.</translation>
+    </message>
+    <message>
+        <source>Enter a Telegram username such as @ivan_petrov (5 to 32 Latin letters, digits or underscores, starting with a letter) or a phone number such as +7 912 345-67-89.</source>
+        <translation>Введите имя пользователя Telegram, например @ivan_petrov (от 5 до 32 латинских букв, цифр или знаков подчёркивания, первый знак — буква), или номер телефона, например +7 912 345-67-89.</translation>
+    </message>
+</context>
+</TS>
