@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 TR_CONTEXT = (
@@ -67,7 +68,13 @@ class ValidationError(UserError):
 
 
 class ConcurrencyError(UserError):
-    """The record was changed by someone else since it was loaded."""
+    """The record was changed by someone else since it was loaded.
+
+    ``changed_by``/``changed_at`` say who and when, where known.
+    """
+
+    changed_by: str | None = None
+    changed_at: datetime | None = None
 
 
 class NotFoundError(UserError):

@@ -187,7 +187,7 @@ def test_contact_channels_are_normalised_and_kept_in_sync(db, actor):
     )
     phone, email = sorted(contact.channels, key=lambda c: c.kind)[::-1]
     assert (phone.value, phone.normalized) == ("8 (495) 123-45-67", "+74951234567")
-    assert email.normalized == "Petrov@example.ru"
+    assert (email.value, email.normalized) == ("Petrov@Example.RU", "petrov@example.ru")
     updated = p.update_contact(
         db,
         actor,

@@ -455,7 +455,7 @@ def test_phone_search_digits(query: str, expected: str | None) -> None:
     ("raw", "expected"),
     [
         ("ivan@example.ru", "ivan@example.ru"),
-        ("  Ivan.Petrov@Example.RU ", "Ivan.Petrov@example.ru"),
+        ("  Ivan.Petrov@Example.RU ", "ivan.petrov@example.ru"),
         ("sales@Пример.РФ", "sales@пример.рф"),
         ("", None),
         (None, None),

@@ -996,6 +996,7 @@ def _fill_search_text(batch: _Batch) -> None:
             emails.setdefault(owner, []).append(channel["normalized"])
     inns: dict[uuid.UUID, list[str]] = {}
     for cp in batch.rows[Counterparty]:
+        cp["match_key"] = v.match_key(cp["short_name"])
         cp["search_text"] = search.build_search_text(
             [cp["short_name"], cp["full_name"]], inns=[cp["inn"]], extra=[cp["ogrn"]]
         )
@@ -1003,6 +1004,7 @@ def _fill_search_text(batch: _Batch) -> None:
             inns.setdefault(cp["client_id"], []).append(cp["inn"])
     for client in batch.rows[Client]:
         key = client["id"]
+        client["match_key"] = v.match_key(client["name"])
         client["search_text"] = search.build_search_text(
             [client["name"]],
             inns=inns.get(key, ()),

@@ -16,7 +16,7 @@ from functools import partial
 from typing import Any, TypeVar
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 from crm_desktop.db import Database
 from crm_desktop.errors import (
@@ -42,10 +42,15 @@ from crm_desktop.models import (
     RelationKind,
     User,
 )
-from crm_desktop.services import search
+from crm_desktop.services import circles, search
 from crm_desktop.services import validation as v
 from crm_desktop.services.audit import HistoryRow, history
-from crm_desktop.services.uow import Actor, read_unit, stale_error, write_unit
+from crm_desktop.services.uow import (
+    Actor,
+    changed_by_someone_else,
+    read_unit,
+    write_unit,
+)
 
 T = TypeVar("T")
 E = TypeVar("E", bound=Entity)
@@ -260,11 +265,11 @@ class CatalogueItem:
 # --- helpers ----------------------------------------------------------------------------------
 
 
-def _now() -> datetime:
+def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-def _live(session: Session, model: type[E], record_id: uuid.UUID, field_name: str) -> E:
+def live(session: Session, model: type[E], record_id: uuid.UUID, field_name: str) -> E:
     obj = session.get(model, record_id)
     if obj is None or obj.deleted_at is not None:
         raise NotFoundError(
@@ -274,10 +279,16 @@ def _live(session: Session, model: type[E], record_id: uuid.UUID, field_name: st
     return obj
 
 
-def _check_version(obj: Entity, expected_version: int) -> None:
-    """Refuse to save over a change the user has not seen (the version_id_col guards races)."""
-    if obj.version != expected_version:
-        raise stale_error()
+def check_version(obj: Entity, expected_version: int) -> None:
+    """Refuse to save over a change the user has not seen (the version_id_col guards races).
+
+    The error says who changed the record and when, so the card can tell the user.
+    """
+    if obj.version == expected_version:
+        return
+    session = object_session(obj)
+    user = session.get(User, obj.updated_by_id) if session and obj.updated_by_id else None
+    raise changed_by_someone_else(user.full_name if user else None, obj.updated_at)
 
 
 def _assign(obj: Any, values: dict[str, Any]) -> None:
@@ -365,7 +376,7 @@ def _sync_channels(
         else:
             kept.add(channel.id)
             _assign(channel, values)
-    now = _now()
+    now = utc_now()
     for channel_id, channel in existing.items():
         if channel_id not in kept:
             channel.deleted_at = now
@@ -412,6 +423,7 @@ def _client_values(session: Session, draft: ClientDraft) -> tuple[dict[str, Any]
     values = {
         "name": name,
         "search_key": v.search_key(name),
+        "match_key": v.match_key(name),
         **{f"is_{role}": role in draft.roles for role in CLIENT_ROLES},
         "circle_id": draft.circle_id,
         "owner_id": draft.owner_id,
@@ -444,16 +456,28 @@ def _client_details(session: Session, client: Client) -> ClientDetails:
     )
 
 
+def add_client(session: Session, actor: Actor | None, draft: ClientDraft) -> Client:
+    """Create a client inside the caller's unit of work (the registration wizard's too).
+
+    The circle's mandatory fields are checked by the caller once everything is in place
+    (:func:`crm_desktop.services.circles.enforce`), as a client's counterparty and contacts
+    may come in the same transaction.
+    """
+    values, channels = _client_values(session, draft)
+    if values["owner_id"] is None and actor is not None:
+        values["owner_id"] = actor.user_id
+    client = Client(**values)
+    session.add(client)
+    session.flush()
+    _sync_channels(session, client, channels)
+    search.refresh_client(session, client.id)
+    return client
+
+
 def create_client(db: Database, actor: Actor | None, draft: ClientDraft) -> ClientDetails:
     with write_unit(db, actor) as session:
-        values, channels = _client_values(session, draft)
-        if values["owner_id"] is None and actor is not None:
-            values["owner_id"] = actor.user_id
-        client = Client(**values)
-        session.add(client)
-        session.flush()
-        _sync_channels(session, client, channels)
-        search.refresh_client(session, client.id)
+        client = add_client(session, actor, draft)
+        circles.enforce(session, client.id)
         session.flush()
         return _client_details(session, client)
 
@@ -466,21 +490,22 @@ def update_client(
     draft: ClientDraft,
 ) -> ClientDetails:
     with write_unit(db, actor) as session:
-        client = _live(session, Client, client_id, "name")
-        _check_version(client, expected_version)
+        client = live(session, Client, client_id, "name")
+        check_version(client, expected_version)
         values, channels = _client_values(session, draft)
         if values["owner_id"] is None:  # a client always has an owner; handover changes it
             values["owner_id"] = client.owner_id
         _assign(client, values)
         _sync_channels(session, client, channels)
         search.refresh_client(session, client.id)
+        circles.enforce(session, client.id)
         session.flush()
         return _client_details(session, client)
 
 
 def get_client(db: Database, client_id: uuid.UUID) -> ClientDetails:
     with read_unit(db) as session:
-        return _client_details(session, _live(session, Client, client_id, "id"))
+        return _client_details(session, live(session, Client, client_id, "id"))
 
 
 def delete_client(
@@ -488,9 +513,9 @@ def delete_client(
 ) -> None:
     """Soft-delete: the client disappears from lists; its history and links stay."""
     with write_unit(db, actor) as session:
-        client = _live(session, Client, client_id, "id")
-        _check_version(client, expected_version)
-        client.deleted_at = _now()
+        client = live(session, Client, client_id, "id")
+        check_version(client, expected_version)
+        client.deleted_at = utc_now()
 
 
 def restore_client(db: Database, actor: Actor | None, client_id: uuid.UUID) -> ClientDetails:
@@ -580,6 +605,7 @@ def _counterparty_values(
         "full_name": full_name,
         "short_name": short_name or full_name,
         "search_key": v.search_key(short_name or full_name),
+        "match_key": v.match_key(short_name or full_name),
         "inn": inn,
         "kpp": kpp,
         "ogrn": ogrn,
@@ -650,7 +676,7 @@ def _sync_bank_accounts(
         else:
             kept.add(account.id)
             _assign(account, values)
-    now = _now()
+    now = utc_now()
     for account_id, account in existing.items():
         if account_id not in kept:
             account.deleted_at = now
@@ -696,16 +722,22 @@ def _counterparty_details(session: Session, cp: Counterparty) -> CounterpartyDet
     )
 
 
+def add_counterparty(session: Session, draft: CounterpartyDraft) -> Counterparty:
+    """Create a counterparty with its bank accounts inside the caller's unit of work."""
+    values, accounts = _counterparty_values(session, draft)
+    counterparty = Counterparty(**values)
+    session.add(counterparty)
+    session.flush()
+    _sync_bank_accounts(session, counterparty, accounts)
+    _refresh_counterparty_search(session, counterparty, None)
+    return counterparty
+
+
 def create_counterparty(
     db: Database, actor: Actor | None, draft: CounterpartyDraft
 ) -> CounterpartyDetails:
     with write_unit(db, actor) as session:
-        values, accounts = _counterparty_values(session, draft)
-        counterparty = Counterparty(**values)
-        session.add(counterparty)
-        session.flush()
-        _sync_bank_accounts(session, counterparty, accounts)
-        _refresh_counterparty_search(session, counterparty, None)
+        counterparty = add_counterparty(session, draft)
         session.flush()
         return _counterparty_details(session, counterparty)
 
@@ -718,8 +750,8 @@ def update_counterparty(
     draft: CounterpartyDraft,
 ) -> CounterpartyDetails:
     with write_unit(db, actor) as session:
-        counterparty = _live(session, Counterparty, counterparty_id, "full_name")
-        _check_version(counterparty, expected_version)
+        counterparty = live(session, Counterparty, counterparty_id, "full_name")
+        check_version(counterparty, expected_version)
         values, accounts = _counterparty_values(session, draft)
         previous_client = counterparty.client_id
         _assign(counterparty, values)
@@ -731,16 +763,16 @@ def update_counterparty(
 
 def get_counterparty(db: Database, counterparty_id: uuid.UUID) -> CounterpartyDetails:
     with read_unit(db) as session:
-        return _counterparty_details(session, _live(session, Counterparty, counterparty_id, "id"))
+        return _counterparty_details(session, live(session, Counterparty, counterparty_id, "id"))
 
 
 def delete_counterparty(
     db: Database, actor: Actor | None, counterparty_id: uuid.UUID, expected_version: int
 ) -> None:
     with write_unit(db, actor) as session:
-        counterparty = _live(session, Counterparty, counterparty_id, "id")
-        _check_version(counterparty, expected_version)
-        counterparty.deleted_at = _now()
+        counterparty = live(session, Counterparty, counterparty_id, "id")
+        check_version(counterparty, expected_version)
+        counterparty.deleted_at = utc_now()
         session.flush()
         if counterparty.client_id is not None:
             search.refresh_client(session, counterparty.client_id)
@@ -803,14 +835,20 @@ def _contact_details(session: Session, contact: Contact) -> ContactDetails:
     )
 
 
+def add_contact(session: Session, draft: ContactDraft) -> Contact:
+    """Create a contact with its channels inside the caller's unit of work."""
+    values, channels = _contact_values(draft)
+    contact = Contact(**values)
+    session.add(contact)
+    session.flush()
+    _sync_channels(session, contact, channels)
+    search.refresh_contact(session, contact.id)
+    return contact
+
+
 def create_contact(db: Database, actor: Actor | None, draft: ContactDraft) -> ContactDetails:
     with write_unit(db, actor) as session:
-        values, channels = _contact_values(draft)
-        contact = Contact(**values)
-        session.add(contact)
-        session.flush()
-        _sync_channels(session, contact, channels)
-        search.refresh_contact(session, contact.id)
+        contact = add_contact(session, draft)
         session.flush()
         return _contact_details(session, contact)
 
@@ -823,8 +861,8 @@ def update_contact(
     draft: ContactDraft,
 ) -> ContactDetails:
     with write_unit(db, actor) as session:
-        contact = _live(session, Contact, contact_id, "last_name")
-        _check_version(contact, expected_version)
+        contact = live(session, Contact, contact_id, "last_name")
+        check_version(contact, expected_version)
         values, channels = _contact_values(draft)
         _assign(contact, values)
         _sync_channels(session, contact, channels)
@@ -835,16 +873,16 @@ def update_contact(
 
 def get_contact(db: Database, contact_id: uuid.UUID) -> ContactDetails:
     with read_unit(db) as session:
-        return _contact_details(session, _live(session, Contact, contact_id, "id"))
+        return _contact_details(session, live(session, Contact, contact_id, "id"))
 
 
 def delete_contact(
     db: Database, actor: Actor | None, contact_id: uuid.UUID, expected_version: int
 ) -> None:
     with write_unit(db, actor) as session:
-        contact = _live(session, Contact, contact_id, "id")
-        _check_version(contact, expected_version)
-        contact.deleted_at = _now()
+        contact = live(session, Contact, contact_id, "id")
+        check_version(contact, expected_version)
+        contact.deleted_at = utc_now()
 
 
 # --- links and relations ----------------------------------------------------------------------
@@ -858,6 +896,37 @@ def _link_texts(position: str | None, role: str | None) -> tuple[str | None, str
     return clean_position, clean_role
 
 
+def add_client_contact(
+    session: Session,
+    client: Client,
+    contact: Contact,
+    *,
+    position: str | None = None,
+    role: str | None = None,
+    is_primary: bool = False,
+) -> ClientContact:
+    """Attach (or re-attach) a contact to a client inside the caller's unit of work."""
+    clean_position, clean_role = _link_texts(position, role)
+    link = session.scalars(
+        select(ClientContact).where(
+            ClientContact.client_id == client.id, ClientContact.contact_id == contact.id
+        )
+    ).one_or_none()
+    values = {
+        "position": clean_position,
+        "role": clean_role,
+        "is_primary": is_primary,
+        "deleted_at": None,
+    }
+    if link is None:
+        link = ClientContact(client_id=client.id, contact_id=contact.id, **values)
+        session.add(link)
+    else:
+        _assign(link, values)
+    session.flush()
+    return link
+
+
 def link_client_contact(
     db: Database,
     actor: Actor | None,
@@ -869,27 +938,13 @@ def link_client_contact(
     is_primary: bool = False,
 ) -> LinkDetails:
     """Attach a contact to a client (or revive and update a link that was removed)."""
-    clean_position, clean_role = _link_texts(position, role)
+    _link_texts(position, role)  # bad input is refused before anything is opened
     with write_unit(db, actor) as session:
-        client = _live(session, Client, client_id, "client_id")
-        contact = _live(session, Contact, contact_id, "contact_id")
-        link = session.scalars(
-            select(ClientContact).where(
-                ClientContact.client_id == client_id, ClientContact.contact_id == contact_id
-            )
-        ).one_or_none()
-        values = {
-            "position": clean_position,
-            "role": clean_role,
-            "is_primary": is_primary,
-            "deleted_at": None,
-        }
-        if link is None:
-            link = ClientContact(client_id=client_id, contact_id=contact_id, **values)
-            session.add(link)
-        else:
-            _assign(link, values)
-        session.flush()
+        client = live(session, Client, client_id, "client_id")
+        contact = live(session, Contact, contact_id, "contact_id")
+        link = add_client_contact(
+            session, client, contact, position=position, role=role, is_primary=is_primary
+        )
         return LinkDetails(
             link.id,
             link.version,
@@ -900,6 +955,45 @@ def link_client_contact(
             link.position,
             link.role,
         )
+
+
+def add_counterparty_contact(
+    session: Session,
+    counterparty: Counterparty,
+    contact: Contact,
+    *,
+    position: str | None = None,
+    role: str | None = None,
+) -> CounterpartyContact:
+    """Attach (or re-attach) a contact to a counterparty inside the caller's unit of work."""
+    clean_position, clean_role = _link_texts(position, role)
+    link = session.scalars(
+        select(CounterpartyContact).where(
+            CounterpartyContact.counterparty_id == counterparty.id,
+            CounterpartyContact.contact_id == contact.id,
+        )
+    ).one_or_none()
+    values = {"position": clean_position, "role": clean_role, "deleted_at": None}
+    if link is None:
+        link = CounterpartyContact(counterparty_id=counterparty.id, contact_id=contact.id, **values)
+        session.add(link)
+    else:
+        _assign(link, values)
+    session.flush()
+    return link
+
+
+def check_client_draft(session: Session, draft: ClientDraft) -> None:
+    """Validate a client draft without writing (a wizard page's "Next")."""
+    _client_values(session, draft)
+
+
+def check_counterparty_draft(session: Session, draft: CounterpartyDraft) -> None:
+    _counterparty_values(session, draft)
+
+
+def check_contact_draft(draft: ContactDraft) -> None:
+    _contact_values(draft)
 
 
 def link_counterparty_contact(
@@ -913,8 +1007,8 @@ def link_counterparty_contact(
 ) -> LinkDetails:
     clean_position, clean_role = _link_texts(position, role)
     with write_unit(db, actor) as session:
-        counterparty = _live(session, Counterparty, counterparty_id, "counterparty_id")
-        contact = _live(session, Contact, contact_id, "contact_id")
+        counterparty = live(session, Counterparty, counterparty_id, "counterparty_id")
+        contact = live(session, Contact, contact_id, "contact_id")
         link = session.scalars(
             select(CounterpartyContact).where(
                 CounterpartyContact.counterparty_id == counterparty_id,
@@ -954,7 +1048,7 @@ def unlink(db: Database, actor: Actor | None, link_id: uuid.UUID) -> None:
                     "UserErrors", "The record was not found; it may have been deleted."
                 )
             )
-        link.deleted_at = _now()
+        link.deleted_at = utc_now()
 
 
 def _contact_name(contact: Contact) -> str:
@@ -1034,8 +1128,8 @@ def relate_clients(
         )
     errors.raise_if_any()
     with write_unit(db, actor) as session:
-        source = _live(session, Client, from_client_id, "from_client_id")
-        target = _live(session, Client, to_client_id, "to_client_id")
+        source = live(session, Client, from_client_id, "from_client_id")
+        target = live(session, Client, to_client_id, "to_client_id")
         kind = _relation_kind(session, kind_id, "client")
         relation = session.scalars(
             select(ClientRelation).where(
@@ -1082,8 +1176,8 @@ def relate_contacts(
         )
     errors.raise_if_any()
     with write_unit(db, actor) as session:
-        source = _live(session, Contact, from_contact_id, "from_contact_id")
-        target = _live(session, Contact, to_contact_id, "to_contact_id")
+        source = live(session, Contact, from_contact_id, "from_contact_id")
+        target = live(session, Contact, to_contact_id, "to_contact_id")
         kind = _relation_kind(session, kind_id, "contact")
         relation = session.scalars(
             select(ContactRelation).where(
@@ -1133,7 +1227,7 @@ def unrelate(db: Database, actor: Actor | None, relation_id: uuid.UUID) -> None:
                     "UserErrors", "The record was not found; it may have been deleted."
                 )
             )
-        relation.deleted_at = _now()
+        relation.deleted_at = utc_now()
 
 
 def client_relations(db: Database, client_id: uuid.UUID) -> list[RelationDetails]:

@@ -12,6 +12,7 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
@@ -36,6 +37,24 @@ class Actor:
     @property
     def is_supervisor(self) -> bool:
         return self.role in ("supervisor", "admin")
+
+
+def changed_by_someone_else(user_name: str | None, at: datetime | None) -> ConcurrencyError:
+    """The stale-card error with who saved the record meanwhile and when (local time)."""
+    if user_name is None or at is None:
+        return stale_error()
+    error = ConcurrencyError(
+        QT_TRANSLATE_NOOP(
+            "UserErrors",
+            "{user} changed this record at {at} while you had it open. What you typed is "
+            "still here: reload the record to see their changes, then make yours again.",
+        ),
+        user=user_name,
+        at=at.astimezone().strftime("%d.%m.%Y %H:%M"),
+    )
+    error.changed_by = user_name
+    error.changed_at = at
+    return error
 
 
 def stale_error() -> ConcurrencyError:

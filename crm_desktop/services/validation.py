@@ -44,6 +44,7 @@ import unicodedata
 from typing import Final, Literal
 
 import phonenumbers
+from anyascii import anyascii
 from email_validator import EmailNotValidError, validate_email
 from stdnum.ru import inn as stdnum_inn
 from stdnum.ru import ogrn as stdnum_ogrn
@@ -561,7 +562,11 @@ def phone_search_digits(query: str) -> str | None:
 
 
 def normalize_email(value: str | None, *, field: str = "email") -> str | None:
-    """The e-mail address with its domain lower-cased (the local part is kept as typed)."""
+    """The e-mail address in lower case: what search and duplicate control compare.
+
+    Local parts are case-sensitive in theory and never in practice; the channel keeps what was
+    typed in its ``value`` for display.
+    """
     text = (value or "").strip()
     if not text:
         return None
@@ -572,8 +577,7 @@ def normalize_email(value: str | None, *, field: str = "email") -> str | None:
             field,
             QT_TRANSLATE_NOOP("UserErrors", "Enter an e-mail address such as name@example.ru."),
         ) from None
-    local, _, domain = result.normalized.rpartition("@")
-    return f"{local}@{domain.lower()}"
+    return str(result.normalized).lower()
 
 
 MESSENGER_KINDS: Final = ("telegram", "whatsapp", "viber", "other")
@@ -630,3 +634,12 @@ def normalize_messenger(kind: str, value: str | None, *, field: str = "messenger
     if link is not None:
         text = "+" + text[link.end() :].split("?", 1)[0]
     return _parse_phone(text, field=field, region="RU")
+
+
+def match_key(name: str) -> str:
+    """The name as Latin letters and digits only, for duplicate control.
+
+    «ООО "Ромашка"», «Ромашка, ООО» and «OOO Romashka» all give ``"romashka"``: legal forms and
+    quotes go (via :func:`search_key`), Cyrillic is transliterated with anyascii.
+    """
+    return re.sub(r"[^a-z0-9]", "", anyascii(search_key(name)).lower())[:255]

@@ -228,8 +228,48 @@
         <translation>Запись не найдена: возможно, она была удалена.</translation>
     </message>
     <message>
+        <source>Unknown mandatory field: {name}.</source>
+        <translation>Неизвестное обязательное поле: {name}.</translation>
+    </message>
+    <message>
         <source>Choose a value from the list.</source>
         <translation>Выберите значение из списка.</translation>
+    </message>
+    <message>
+        <source>A client in the circle «{circle}» needs a phone.</source>
+        <translation>Для клиента из круга «{circle}» нужен телефон.</translation>
+    </message>
+    <message>
+        <source>A client in the circle «{circle}» needs an e-mail address.</source>
+        <translation>Для клиента из круга «{circle}» нужен адрес электронной почты.</translation>
+    </message>
+    <message>
+        <source>A client in the circle «{circle}» needs an industry.</source>
+        <translation>Для клиента из круга «{circle}» нужно указать отрасль.</translation>
+    </message>
+    <message>
+        <source>A client in the circle «{circle}» needs a source.</source>
+        <translation>Для клиента из круга «{circle}» нужно указать источник информации.</translation>
+    </message>
+    <message>
+        <source>A client in the circle «{circle}» needs a head-count.</source>
+        <translation>Для клиента из круга «{circle}» нужно указать численность сотрудников.</translation>
+    </message>
+    <message>
+        <source>A client in the circle «{circle}» needs a responsible manager.</source>
+        <translation>Для клиента из круга «{circle}» нужен ответственный менеджер.</translation>
+    </message>
+    <message>
+        <source>A client in the circle «{circle}» needs notes.</source>
+        <translation>Для клиента из круга «{circle}» нужно заполнить комментарий.</translation>
+    </message>
+    <message>
+        <source>A client in the circle «{circle}» needs at least one counterparty.</source>
+        <translation>Для клиента из круга «{circle}» нужен хотя бы один контрагент.</translation>
+    </message>
+    <message>
+        <source>A client in the circle «{circle}» needs at least one contact person.</source>
+        <translation>Для клиента из круга «{circle}» нужно хотя бы одно контактное лицо.</translation>
     </message>
     <message>
         <source>Unknown kind of contact channel.</source>
@@ -294,6 +334,10 @@
     <message>
         <source>A contact cannot be related to themselves.</source>
         <translation>Контактное лицо не может быть связано само с собой.</translation>
+    </message>
+    <message>
+        <source>{user} changed this record at {at} while you had it open. What you typed is still here: reload the record to see their changes, then make yours again.</source>
+        <translation>{user} изменил(а) эту запись в {at}, пока она была у вас открыта. Введённые вами данные сохранены в форме: перечитайте запись, чтобы увидеть изменения, и внесите свои ещё раз.</translation>
     </message>
     <message>
         <source>Someone else has changed this record since you opened it. Reopen it to see their changes, then make yours again.</source>
@@ -378,6 +422,14 @@
     <message>
         <source>Enter a Telegram username such as @ivan_petrov (5 to 32 Latin letters, digits or underscores, starting with a letter) or a phone number such as +7 912 345-67-89.</source>
         <translation>Введите имя пользователя Telegram, например @ivan_petrov (от 5 до 32 латинских букв, цифр или знаков подчёркивания, первый знак — буква), или номер телефона, например +7 912 345-67-89.</translation>
+    </message>
+    <message>
+        <source>A record cannot be merged into itself.</source>
+        <translation>Запись нельзя объединить саму с собой.</translation>
+    </message>
+    <message>
+        <source>Enter the person&apos;s name to register a private person.</source>
+        <translation>Чтобы зарегистрировать частное лицо, укажите его ФИО.</translation>
     </message>
 </context>
 </TS>
