@@ -125,6 +125,28 @@ def _merge(
                 search.refresh_client(session, cp.client_id)
 
 
+MERGEABLE: dict[str, type[Entity]] = {
+    "client": Client,
+    "counterparty": Counterparty,
+    "contact": Contact,
+}
+
+
+def merge_records(
+    db: Database,
+    actor: Actor | None,
+    kind: str,
+    survivor: tuple[uuid.UUID, int],
+    duplicate: tuple[uuid.UUID, int],
+) -> None:
+    """Merge two clients, counterparties or contacts (``kind``); each given as (id, version).
+
+    Everything of the duplicate moves to the survivor; the duplicate is soft-deleted and
+    points to it.
+    """
+    _merge(db, actor, MERGEABLE[kind], *survivor, *duplicate)
+
+
 def merge_clients(
     db: Database,
     actor: Actor | None,
@@ -133,19 +155,9 @@ def merge_clients(
     duplicate_id: uuid.UUID,
     duplicate_version: int,
 ) -> None:
-    """Move everything of ``duplicate`` to ``survivor``; the duplicate points to it."""
-    _merge(db, actor, Client, survivor_id, survivor_version, duplicate_id, duplicate_version)
-
-
-def merge_counterparties(
-    db: Database,
-    actor: Actor | None,
-    survivor_id: uuid.UUID,
-    survivor_version: int,
-    duplicate_id: uuid.UUID,
-    duplicate_version: int,
-) -> None:
-    _merge(db, actor, Counterparty, survivor_id, survivor_version, duplicate_id, duplicate_version)
+    merge_records(
+        db, actor, "client", (survivor_id, survivor_version), (duplicate_id, duplicate_version)
+    )
 
 
 def merge_contacts(
@@ -156,4 +168,6 @@ def merge_contacts(
     duplicate_id: uuid.UUID,
     duplicate_version: int,
 ) -> None:
-    _merge(db, actor, Contact, survivor_id, survivor_version, duplicate_id, duplicate_version)
+    merge_records(
+        db, actor, "contact", (survivor_id, survivor_version), (duplicate_id, duplicate_version)
+    )

@@ -1005,25 +1005,13 @@ def link_counterparty_contact(
     position: str | None = None,
     role: str | None = None,
 ) -> LinkDetails:
-    clean_position, clean_role = _link_texts(position, role)
+    _link_texts(position, role)  # bad input is refused before anything is opened
     with write_unit(db, actor) as session:
         counterparty = live(session, Counterparty, counterparty_id, "counterparty_id")
         contact = live(session, Contact, contact_id, "contact_id")
-        link = session.scalars(
-            select(CounterpartyContact).where(
-                CounterpartyContact.counterparty_id == counterparty_id,
-                CounterpartyContact.contact_id == contact_id,
-            )
-        ).one_or_none()
-        values = {"position": clean_position, "role": clean_role, "deleted_at": None}
-        if link is None:
-            link = CounterpartyContact(
-                counterparty_id=counterparty_id, contact_id=contact_id, **values
-            )
-            session.add(link)
-        else:
-            _assign(link, values)
-        session.flush()
+        link = add_counterparty_contact(
+            session, counterparty, contact, position=position, role=role
+        )
         return LinkDetails(
             link.id,
             link.version,
