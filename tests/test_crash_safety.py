@@ -83,3 +83,49 @@ def test_sigkill_never_loses_a_committed_client(tmp_path):
         assert client_count(database, ClientFilter()) == len(stored)
     finally:
         database.dispose()
+
+
+CONCURRENT_WRITER = textwrap.dedent(
+    """
+    import sys
+    from crm_desktop.db import open_database
+    from crm_desktop.services import parties as p
+    from crm_desktop.services.users import ensure_user
+
+    db = open_database(sys.argv[1])
+    actor = ensure_user(db, "writer-" + sys.argv[2])
+    for n in range(60):
+        client = p.create_client(db, actor, p.ClientDraft(name=f"Клиент {sys.argv[2]}-{n}"))
+        current = p.get_client(db, client.id)
+        p.update_client(db, actor, client.id, current.version,
+                        p.ClientDraft(name=f"Клиент {sys.argv[2]}-{n}", industry="Торговля"))
+    print("done", flush=True)
+    """
+)
+
+
+@pytest.mark.slow
+def test_two_processes_write_one_file_without_deadlock(tmp_path):
+    """The app and a CLI on the same file: writers queue at BEGIN IMMEDIATE, none fails."""
+    url = sqlite_url(tmp_path / "crm.sqlite3")
+    database = open_database(url)
+    migrate_to_head(database)
+    database.dispose()
+    writers = [
+        subprocess.Popen(
+            [sys.executable, "-c", CONCURRENT_WRITER, url, str(i)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for i in range(3)
+    ]
+    for writer in writers:
+        out, err = writer.communicate(timeout=300)
+        assert writer.returncode == 0, err
+        assert out.strip() == "done"
+    database = open_database(url)
+    try:
+        assert client_count(database, ClientFilter()) == 180
+    finally:
+        database.dispose()
