@@ -3,6 +3,19 @@
 from crm_desktop.models.audit import AuditEntry
 from crm_desktop.models.base import Base, Catalogue, Entity, catalogue_id, new_id, utcnow
 from crm_desktop.models.catalogues import ClientCircle, InfoSource, LegalForm, RelationKind
+from crm_desktop.models.deals import (
+    AppSetting,
+    Deal,
+    DealLine,
+    DealParticipant,
+    DealStage,
+    DealStageChange,
+    LossReason,
+    NumberSequence,
+    PriceType,
+    Proposal,
+    SalesAgreement,
+)
 from crm_desktop.models.parties import (
     BankAccount,
     Channel,
@@ -18,6 +31,7 @@ from crm_desktop.models.parties import (
 )
 
 __all__ = [
+    "AppSetting",
     "AuditEntry",
     "BankAccount",
     "Base",
@@ -31,11 +45,21 @@ __all__ = [
     "ContactRelation",
     "Counterparty",
     "CounterpartyContact",
+    "Deal",
+    "DealLine",
+    "DealParticipant",
+    "DealStage",
+    "DealStageChange",
     "Department",
     "Entity",
     "InfoSource",
     "LegalForm",
+    "LossReason",
+    "NumberSequence",
+    "PriceType",
+    "Proposal",
     "RelationKind",
+    "SalesAgreement",
     "User",
     "catalogue_id",
     "new_id",

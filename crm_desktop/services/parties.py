@@ -36,9 +36,12 @@ from crm_desktop.models import (
     ContactRelation,
     Counterparty,
     CounterpartyContact,
+    DealStage,
     Entity,
     InfoSource,
     LegalForm,
+    LossReason,
+    PriceType,
     RelationKind,
     User,
 )
@@ -1265,6 +1268,9 @@ def catalogue(db: Database, name: str) -> list[CatalogueItem]:
         "client_circle": ClientCircle,
         "info_source": InfoSource,
         "relation_kind": RelationKind,
+        "price_type": PriceType,
+        "loss_reason": LossReason,
+        "deal_stage": DealStage,
     }
     model = models[name]
     with read_unit(db) as session:
@@ -1274,7 +1280,7 @@ def catalogue(db: Database, name: str) -> list[CatalogueItem]:
         items = []
         for row in rows:
             extra = {}
-            for key in ("full_name", "kind", "applies_to", "reverse_name"):
+            for key in ("full_name", "kind", "applies_to", "reverse_name", "process"):
                 if hasattr(row, key):
                     extra[key] = str(getattr(row, key))
             items.append(CatalogueItem(row.id, row.code, row.name, extra))

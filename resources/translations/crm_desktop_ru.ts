@@ -431,5 +431,137 @@
         <source>Enter the person&apos;s name to register a private person.</source>
         <translation>Чтобы зарегистрировать частное лицо, укажите его ФИО.</translation>
     </message>
+    <message>
+        <source>A typical agreement is not for one client.</source>
+        <translation>Типовое соглашение не заключается с одним клиентом.</translation>
+    </message>
+    <message>
+        <source>Choose the client of an individual agreement.</source>
+        <translation>Выберите клиента для индивидуального соглашения.</translation>
+    </message>
+    <message>
+        <source>Enter a percentage from 0 to 100.</source>
+        <translation>Укажите процент от 0 до 100.</translation>
+    </message>
+    <message>
+        <source>Enter a number of days from 0.</source>
+        <translation>Укажите число дней (от 0).</translation>
+    </message>
+    <message>
+        <source>The end of validity is before its start.</source>
+        <translation>Дата окончания действия раньше даты начала.</translation>
+    </message>
+    <message>
+        <source>Make individual agreements from a typical one.</source>
+        <translation>Индивидуальное соглашение создаётся на основании типового.</translation>
+    </message>
+    <message>
+        <source>An agreement goes draft → active → closed.</source>
+        <translation>Соглашение проходит статусы: черновик → действует → закрыто.</translation>
+    </message>
+    <message>
+        <source>Attach a contact person of the client to the deal.</source>
+        <translation>Добавьте в сделку контактное лицо клиента.</translation>
+    </message>
+    <message>
+        <source>Describe what the client needs.</source>
+        <translation>Опишите потребность клиента.</translation>
+    </message>
+    <message>
+        <source>Add at least one line to the deal&apos;s specification.</source>
+        <translation>Добавьте хотя бы одну строку в спецификацию сделки.</translation>
+    </message>
+    <message>
+        <source>Classify the client: choose its circle.</source>
+        <translation>Классифицируйте клиента: укажите его круг.</translation>
+    </message>
+    <message>
+        <source>Choose the sales agreement for the deal.</source>
+        <translation>Выберите соглашение об условиях продаж для сделки.</translation>
+    </message>
+    <message>
+        <source>Issue a commercial proposal from the specification and mark it sent.</source>
+        <translation>Сформируйте коммерческое предложение по спецификации и отметьте, что оно отправлено.</translation>
+    </message>
+    <message>
+        <source>The client has to accept the proposal (or a new version of it).</source>
+        <translation>Клиент должен согласовать коммерческое предложение (или его новую версию).</translation>
+    </message>
+    <message>
+        <source>Choose the counterparty with its requisites (INN).</source>
+        <translation>Укажите контрагента с реквизитами (ИНН).</translation>
+    </message>
+    <message>
+        <source>Enter the contract or order number and date.</source>
+        <translation>Укажите номер и дату договора или заказа.</translation>
+    </message>
+    <message>
+        <source>Choose the client of the deal.</source>
+        <translation>Выберите клиента сделки.</translation>
+    </message>
+    <message>
+        <source>Choose a counterparty of the deal&apos;s client.</source>
+        <translation>Выберите контрагента клиента этой сделки.</translation>
+    </message>
+    <message>
+        <source>Choose an active agreement: a typical one or the client&apos;s own.</source>
+        <translation>Выберите действующее соглашение: типовое или индивидуальное для этого клиента.</translation>
+    </message>
+    <message>
+        <source>The amount cannot be negative.</source>
+        <translation>Сумма не может быть отрицательной.</translation>
+    </message>
+    <message>
+        <source>The deal is closed (won or lost). Only a supervisor can reopen it.</source>
+        <translation>Сделка закрыта (выиграна или проиграна). Возобновить её может только руководитель.</translation>
+    </message>
+    <message>
+        <source>The kind of an existing deal cannot change.</source>
+        <translation>Вид существующей сделки изменить нельзя.</translation>
+    </message>
+    <message>
+        <source>Enter a number.</source>
+        <translation>Введите число.</translation>
+    </message>
+    <message>
+        <source>The quantity must be greater than zero.</source>
+        <translation>Количество должно быть больше нуля.</translation>
+    </message>
+    <message>
+        <source>The price cannot be negative.</source>
+        <translation>Цена не может быть отрицательной.</translation>
+    </message>
+    <message>
+        <source>The discount must be between 0 and 100 %.</source>
+        <translation>Скидка должна быть от 0 до 100 %.</translation>
+    </message>
+    <message>
+        <source>This deal has no stages.</source>
+        <translation>У этой сделки нет этапов.</translation>
+    </message>
+    <message>
+        <source>A typical sale goes through every stage: move to the next one.</source>
+        <translation>Типовая продажа проходит все этапы по порядку: перейдите на следующий.</translation>
+    </message>
+    <message>
+        <source>A typical sale is won from its last stage (contract).</source>
+        <translation>Типовую продажу можно выиграть только с последнего этапа (договор / заказ).</translation>
+    </message>
+    <message>
+        <source>Choose why the deal was lost.</source>
+        <translation>Укажите причину проигрыша сделки.</translation>
+    </message>
+    <message>
+        <source>Say in a few words what happened.</source>
+        <translation>Коротко опишите, что произошло.</translation>
+    </message>
+    <message>
+        <source>Only a supervisor can reopen a closed deal.</source>
+        <translation>Возобновить закрытую сделку может только руководитель.</translation>
+    </message>
+    <message>
+        <source>A proposal goes draft → sent → accepted or rejected.</source>
+        <translation>Коммерческое предложение проходит статусы: черновик → отправлено → согласовано или отклонено.</translation>
+    </message>
 </context>
 </TS>
