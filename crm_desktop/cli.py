@@ -137,7 +137,46 @@ def demo(obj: _Context, clients: int, seed: int | None) -> None:
         return
     click.echo(
         f"created {summary.clients} clients, {summary.counterparties} counterparties, "
-        f"{summary.contacts} contacts in {summary.elapsed_s:.1f} s"
+        f"{summary.contacts} contacts, {summary.deals} deals in {summary.elapsed_s:.1f} s"
+    )
+
+
+@main.group()
+def report() -> None:
+    """Reports: the sales funnel (more come with later versions)."""
+
+
+@report.command("funnel")
+@click.option("--from", "date_from", type=click.DateTime(["%Y-%m-%d"]), required=True)
+@click.option("--to", "date_to", type=click.DateTime(["%Y-%m-%d"]), required=True)
+@click.option("--manager", metavar="LOGIN", help="Only this manager's deals.")
+@click.option("--format", "fmt", type=click.Choice(["text", "csv"]), default="text")
+@click.pass_obj
+def report_funnel(
+    obj: _Context, date_from: Any, date_to: Any, manager: str | None, fmt: str
+) -> None:
+    """Deals entering each stage, conversion, losses by reason, won/lost/open."""
+    from crm_desktop.services import reports
+    from crm_desktop.services.users import list_users
+
+    try:
+        database = obj.open()
+        try:
+            owner_id = None
+            if manager is not None:
+                matches = [u for u in list_users(database, active_only=False) if u.login == manager]
+                if not matches:
+                    click.echo(f"crm-desktop: no user with the login {manager!r}", err=True)
+                    sys.exit(2)
+                owner_id = matches[0].id
+            result = reports.funnel(database, date_from.date(), date_to.date(), owner_id)
+        finally:
+            database.dispose()
+    except UserError as exc:
+        _fail(exc)
+        return
+    click.echo(
+        reports.funnel_csv(result) if fmt == "csv" else reports.funnel_text(result), nl=False
     )
 
 

@@ -85,6 +85,7 @@ class DemoSummary:
     contacts: int
     users: int  # demo users created by this call (existing ones are reused)
     elapsed_s: float
+    deals: int = 0
 
 
 # --- reference data ---------------------------------------------------------------------------
@@ -1077,11 +1078,14 @@ def generate(
     progress: ProgressFn | None = None,
     cancelled: CancelFn | None = None,
     batch_size: int = 500,
+    deals: int | None = None,
 ) -> DemoSummary:
-    """Fill ``db`` with ``clients`` demo clients and everything around them.
+    """Fill ``db`` with ``clients`` demo clients and everything around them, then deals.
 
     Writes ``batch_size`` clients per transaction and calls ``progress(done, clients)`` after
     each; stops between batches once ``cancelled()`` is true (committed batches stay).
+    ``deals`` (default: half the clients, at most 600) demo deals follow, spread over every
+    stage and outcome (:mod:`crm_desktop.services.demo_deals`).
     """
     if clients < 0:
         raise ValueError(f"clients must not be negative: {clients}")
@@ -1106,10 +1110,17 @@ def generate(
         contacts += batch.count(Contact)
         if progress is not None:
             progress(done, clients)
+    made_deals = 0
+    if done and not (cancelled is not None and cancelled()):
+        from crm_desktop.services.demo_deals import generate_deals
+
+        wanted = min(done // 2, 600) if deals is None else deals
+        made_deals = generate_deals(db, actor, deals=wanted, seed=seed, cancelled=cancelled)
     return DemoSummary(
         clients=done,
         counterparties=counterparties,
         contacts=contacts,
         users=users_created,
         elapsed_s=time.perf_counter() - started,
+        deals=made_deals,
     )

@@ -563,5 +563,9 @@
         <source>A proposal goes draft → sent → accepted or rejected.</source>
         <translation>Коммерческое предложение проходит статусы: черновик → отправлено → согласовано или отклонено.</translation>
     </message>
+    <message>
+        <source>The period ends before it begins.</source>
+        <translation>Период заканчивается раньше, чем начинается.</translation>
+    </message>
 </context>
 </TS>
