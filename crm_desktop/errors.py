@@ -85,12 +85,12 @@ class StorageError(UserError):
     """A known environment problem: database unreachable, keyring missing, disk full."""
 
 
-class ConfirmationRequired(ValidationError):
+class ConfirmationNeededError(ValidationError):
     """Problems the user may confirm and go on with (e.g. skipped stage requirements).
 
     Repeat the call with the confirming flag the service names to proceed.
     """
 
 
-class PermissionDenied(UserError):
+class PermissionDeniedError(UserError):
     """The acting user may not do this (e.g. a manager reopening a won deal)."""

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from crm_desktop.errors import ConfirmationRequired, PermissionDenied, ValidationError
+from crm_desktop.errors import ConfirmationNeededError, PermissionDeniedError, ValidationError
 from crm_desktop.services import agreements as ag
 from crm_desktop.services import deals as d
 from crm_desktop.services import parties as p
@@ -161,7 +161,7 @@ def test_typical_sale_cannot_skip_a_required_step(db, actor, client, contact, ag
 
 def test_manual_deal_skips_with_confirmation_and_history_keeps_it(db, actor, client):
     deal = d.create_deal(db, actor, d.DealDraft(title="Проект", client_id=client.id, kind="manual"))
-    with pytest.raises(ConfirmationRequired) as caught:
+    with pytest.raises(ConfirmationNeededError) as caught:
         advance(db, actor, deal, "proposal")
     assert {"participants", "need_description", "lines"} <= set(caught.value.field_errors)
     deal = advance(db, actor, deal, "proposal", confirm_skipped=True, comment="Клиент спешит")
@@ -194,7 +194,7 @@ def test_losing_needs_a_reason_and_closed_deals_stay_closed(db, actor, client):
     with pytest.raises(ValidationError):
         advance(db, actor, lost, "needs")
     manager = ensure_user(db, "manager2", "Петрова Мария")  # a manager, not the first user
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDeniedError):
         d.reopen(db, manager, lost.id, lost.version)
     assert actor.is_supervisor  # the first user of a database is its admin
     reopened = d.reopen(db, actor, lost.id, lost.version, comment="Клиент вернулся")

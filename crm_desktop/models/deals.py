@@ -192,9 +192,7 @@ class Proposal(Entity):
 
     __tablename__ = "proposal"
     __table_args__ = (
-        CheckConstraint(
-            "status IN ('draft', 'sent', 'accepted', 'rejected')", name="status"
-        ),
+        CheckConstraint("status IN ('draft', 'sent', 'accepted', 'rejected')", name="status"),
         UniqueConstraint("number", "version_no"),
         Index(None, "deal_id"),
     )

@@ -2,7 +2,7 @@
 
 Stage rules live in :mod:`crm_desktop.services.deal_stages` (one ``unmet`` function). A
 typical sale refuses to leave a stage with unmet requirements (ValidationError naming each);
-a manual-stage deal moves anywhere, but unmet requirements are ConfirmationRequired until the
+a manual-stage deal moves anywhere, but unmet requirements are ConfirmationNeededError until the
 user confirms, and then they are stored in the stage history; a non-process deal has no stages.
 """
 
@@ -21,9 +21,9 @@ from sqlalchemy.orm import Session
 from crm_desktop.db import Database
 from crm_desktop.errors import (
     QT_TRANSLATE_NOOP,
-    ConfirmationRequired,
+    ConfirmationNeededError,
     Message,
-    PermissionDenied,
+    PermissionDeniedError,
     ValidationError,
 )
 from crm_desktop.models import (
@@ -563,7 +563,7 @@ def _requirements_error(missing: list[Unmet], *, confirmable: bool) -> Validatio
     errors: dict[str, Message] = {}
     for item in missing:
         errors.setdefault(item.field, item.message)
-    error = ConfirmationRequired(errors) if confirmable else ValidationError(errors)
+    error = ConfirmationNeededError(errors) if confirmable else ValidationError(errors)
     error.unmet = missing  # type: ignore[attr-defined]
     return error
 
@@ -582,7 +582,7 @@ def move_to_stage(
 
     Typical sale: only to the next stage, and only when the current stage's requirements hold
     (or back to an earlier stage, which skips nothing). Manual stages: any stage; what the
-    stages being left behind still lack is ConfirmationRequired until ``confirm_skipped``,
+    stages being left behind still lack is ConfirmationNeededError until ``confirm_skipped``,
     then stored in the history.
     """
     with write_unit(db, actor) as session:
@@ -709,7 +709,7 @@ def reopen(
 ) -> DealDetails:
     """A supervisor reopens a won or lost deal at the stage it was closed from (audited)."""
     if actor is None or not actor.is_supervisor:
-        raise PermissionDenied(
+        raise PermissionDeniedError(
             QT_TRANSLATE_NOOP("UserErrors", "Only a supervisor can reopen a closed deal.")
         )
     with write_unit(db, actor) as session:
