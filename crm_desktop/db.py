@@ -38,12 +38,15 @@ BACKUPS_KEPT = 5
 _WRITE_OPTION = "crm_write"
 
 
-def resolve_url(explicit: str | None = None) -> str:
-    """``--database URL`` wins, then ``$CRM_DATABASE_URL``, then the embedded file."""
+def resolve_url(explicit: str | None = None, configured: str | None = None) -> str:
+    """``--database URL`` wins, then ``$CRM_DATABASE_URL``, then the URL chosen in Settings
+    (``configured``), then the embedded file."""
     if explicit:
         return explicit
     if env := os.environ.get(ENV_DATABASE_URL):
         return env
+    if configured:
+        return configured
     return sqlite_url(default_database_path())
 
 

@@ -75,6 +75,10 @@ def test_url_resolution(monkeypatch, tmp_path):
     monkeypatch.setenv(dbmod.ENV_DATABASE_URL, "postgresql://u@h/d")
     assert dbmod.resolve_url(None) == "postgresql://u@h/d"
     assert dbmod.resolve_url("sqlite:////x.db") == "sqlite:////x.db"
+    assert dbmod.resolve_url(None, "postgresql://s@h/d") == "postgresql://u@h/d"  # env first
+    monkeypatch.delenv(dbmod.ENV_DATABASE_URL)
+    assert dbmod.resolve_url(None, "postgresql://s@h/d") == "postgresql://s@h/d"
+    assert dbmod.resolve_url("sqlite:////x.db", "postgresql://s@h/d") == "sqlite:////x.db"
 
 
 def test_default_database_lives_in_the_user_data_dir(monkeypatch, tmp_path):

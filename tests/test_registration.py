@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select
 
-from crm_desktop.errors import ConcurrencyError, ValidationError
+from crm_desktop.errors import ConcurrencyError, PermissionDeniedError, ValidationError
 from crm_desktop.models import Channel, Client, ClientContact, Contact, Counterparty
 from crm_desktop.services import circles, duplicates, merge
 from crm_desktop.services import parties as p
@@ -160,6 +160,9 @@ def test_circle_rules_are_editable(db, actor):
     assert rules["key"][:2] == ("phone", "email")
     with pytest.raises(ValidationError):
         circles.set_mandatory_fields(db, actor, potential, ["shoe_size"])
+    manager = ensure_user(db, "m2", "Петрова Мария")
+    with pytest.raises(PermissionDeniedError):
+        circles.set_mandatory_fields(db, manager, potential, [])
 
 
 def test_stale_card_says_who_and_when(db, actor):

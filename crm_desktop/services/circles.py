@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from crm_desktop.db import Database
-from crm_desktop.errors import QT_TRANSLATE_NOOP, Message, ValidationError
+from crm_desktop.errors import QT_TRANSLATE_NOOP, Message, PermissionDeniedError, ValidationError
 from crm_desktop.models import Channel, Client, ClientCircle, ClientContact, Contact, Counterparty
 from crm_desktop.services.uow import Actor, read_unit, write_unit
 
@@ -65,6 +65,12 @@ def rules(db: Database) -> list[CircleRules]:
 def set_mandatory_fields(
     db: Database, actor: Actor | None, circle_id: uuid.UUID, names: list[str]
 ) -> CircleRules:
+    if actor is None or not actor.is_supervisor:
+        raise PermissionDeniedError(
+            QT_TRANSLATE_NOOP(
+                "UserErrors", "Only a supervisor can change the mandatory fields of the circles."
+            )
+        )
     unknown = [n for n in names if n not in REQUIREMENTS]
     if unknown:
         raise ValidationError.single(

@@ -228,6 +228,10 @@
         <translation>Запись не найдена: возможно, она была удалена.</translation>
     </message>
     <message>
+        <source>Only a supervisor can change the mandatory fields of the circles.</source>
+        <translation>Изменять обязательные поля кругов клиентов может только руководитель.</translation>
+    </message>
+    <message>
         <source>Unknown mandatory field: {name}.</source>
         <translation>Неизвестное обязательное поле: {name}.</translation>
     </message>
