@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select, text
 
 from crm_desktop.db import Database
+from crm_desktop.errors import QT_TRANSLATE_NOOP, NotFoundError
 from crm_desktop.models import User
 from crm_desktop.services import validation as v
 from crm_desktop.services.uow import Actor, read_unit, write_unit
@@ -72,3 +73,22 @@ def list_users(db: Database, *, active_only: bool = True) -> list[UserRow]:
         return [
             UserRow(u.id, u.login, u.full_name, u.role, u.is_active) for u in session.scalars(query)
         ]
+
+
+def rename_user(db: Database, actor: Actor, full_name: str) -> Actor:
+    """Change the acting user's display name (Settings → User, embedded mode); the new Actor."""
+    clean = v.clean_text(full_name, field="full_name", required=True)
+    assert clean is not None
+    with write_unit(db, actor) as session:
+        user = session.get(User, actor.user_id)
+        if user is None or user.deleted_at is not None:
+            raise NotFoundError(
+                QT_TRANSLATE_NOOP(
+                    "UserErrors", "The record was not found; it may have been deleted."
+                ),
+                field="full_name",
+            )
+        if user.full_name != clean:
+            user.full_name = clean
+            session.flush()
+        return _actor(user)

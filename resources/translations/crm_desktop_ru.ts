@@ -13,6 +13,41 @@
     </message>
 </context>
 <context>
+    <name>BankPage</name>
+    <message>
+        <source>Bank account</source>
+        <translation>Банковский счёт</translation>
+    </message>
+    <message>
+        <source>The settlement account for invoices. You can add it later as well.</source>
+        <translation>Расчётный счёт для выставления счетов. Его можно добавить и позже.</translation>
+    </message>
+    <message>
+        <source>&amp;Add a bank account now</source>
+        <translation>&amp;Указать банковский счёт сейчас</translation>
+    </message>
+    <message>
+        <source>e.g. PJSC Sberbank</source>
+        <translation>например, ПАО Сбербанк</translation>
+    </message>
+    <message>
+        <source>&amp;BIK:</source>
+        <translation>&amp;БИК:</translation>
+    </message>
+    <message>
+        <source>Settlement a&amp;ccount:</source>
+        <translation>&amp;Расчётный счёт:</translation>
+    </message>
+    <message>
+        <source>Co&amp;rrespondent account:</source>
+        <translation>Корреспондентский &amp;счёт:</translation>
+    </message>
+    <message>
+        <source>Ban&amp;k:</source>
+        <translation>Бан&amp;к:</translation>
+    </message>
+</context>
+<context>
     <name>ClientColumns</name>
     <message>
         <source>Name</source>
@@ -44,6 +79,57 @@
     </message>
 </context>
 <context>
+    <name>ClientPage</name>
+    <message>
+        <source>Client</source>
+        <translation>Клиент</translation>
+    </message>
+    <message>
+        <source>How the client is called in the office, and how to reach the company.</source>
+        <translation>Как клиента называют в компании и как с ним связаться.</translation>
+    </message>
+    <message>
+        <source>e.g. Romashka LLC</source>
+        <translation>например, ООО «Ромашка»</translation>
+    </message>
+    <message>
+        <source>— not chosen —</source>
+        <translation>— не выбран —</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>Наи&amp;менование:</translation>
+    </message>
+    <message>
+        <source>Ci&amp;rcle:</source>
+        <translation>&amp;Круг:</translation>
+    </message>
+    <message>
+        <source>&amp;Source:</source>
+        <translation>&amp;Источник:</translation>
+    </message>
+    <message>
+        <source>&amp;Industry:</source>
+        <translation>&amp;Отрасль:</translation>
+    </message>
+    <message>
+        <source>&amp;Head-count:</source>
+        <translation>&amp;Численность:</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Телефон:</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail:</source>
+        <translation>&amp;Эл. почта:</translation>
+    </message>
+    <message>
+        <source>&amp;Comment:</source>
+        <translation>Комм&amp;ентарий:</translation>
+    </message>
+</context>
+<context>
     <name>ComingLaterPage</name>
     <message>
         <source>This section is coming in a later version.</source>
@@ -56,6 +142,25 @@
     <message>
         <source>Open Clients</source>
         <translation>Перейти к клиентам</translation>
+    </message>
+</context>
+<context>
+    <name>ContactsPage</name>
+    <message>
+        <source>Contact persons</source>
+        <translation>Контактные лица</translation>
+    </message>
+    <message>
+        <source>Who orders, pays, signs and decides. A form left empty is not saved.</source>
+        <translation>Кто заказывает, оплачивает, подписывает и принимает решения. Незаполненная анкета не сохраняется.</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>Доб&amp;авить</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>&amp;Удалить</translation>
     </message>
 </context>
 <context>
@@ -83,6 +188,72 @@
             <numerusform>База данных пуста. Загрузить демонстрационные данные (%n компании), чтобы попробовать программу?</numerusform>
             <numerusform>База данных пуста. Загрузить демонстрационные данные (%n компаний), чтобы попробовать программу?</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesPage</name>
+    <message>
+        <source>Duplicate check</source>
+        <translation>Проверка дублей</translation>
+    </message>
+    <message>
+        <source>Partners already registered with the same INN, phone or e-mail, or a similar name. Nothing has been saved yet.</source>
+        <translation>Партнёры с тем же ИНН, телефоном, e-mail или похожим названием. Пока ничего не сохранено.</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation>Партнёр</translation>
+    </message>
+    <message>
+        <source>Why it looks the same</source>
+        <translation>Чем похож</translation>
+    </message>
+    <message>
+        <source>&amp;Open this partner instead</source>
+        <translation>&amp;Открыть этого партнёра вместо регистрации</translation>
+    </message>
+    <message>
+        <source>If the new partner is none of these, press Next to go on with registration.</source>
+        <translation>Если новый партнёр не из их числа, нажмите «Далее», чтобы продолжить регистрацию.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Found %n partner(s) that may be the one you are registering:</source>
+        <translation>
+            <numerusform>Уже зарегистрирован %n похожий партнёр:</numerusform>
+            <numerusform>Уже зарегистрированы %n похожих партнёра:</numerusform>
+            <numerusform>Уже зарегистрировано %n похожих партнёров:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No partner like this one is registered yet.</source>
+        <translation>Похожих партнёров не найдено: такой партнёр ещё не зарегистрирован.</translation>
+    </message>
+</context>
+<context>
+    <name>KindPage</name>
+    <message>
+        <source>Kind of partner</source>
+        <translation>Вид партнёра</translation>
+    </message>
+    <message>
+        <source>Who is the new partner: a company or a private person?</source>
+        <translation>Кто новый партнёр: организация или частное лицо?</translation>
+    </message>
+    <message>
+        <source>&amp;Company</source>
+        <translation>&amp;Организация</translation>
+    </message>
+    <message>
+        <source>An organisation or an individual entrepreneur: the client, its legal entity with requisites and bank account, and its contact persons.</source>
+        <translation>Юридическое лицо или индивидуальный предприниматель: регистрируются клиент, его контрагент с реквизитами и банковским счётом и контактные лица.</translation>
+    </message>
+    <message>
+        <source>&amp;Private person</source>
+        <translation>&amp;Частное лицо</translation>
+    </message>
+    <message>
+        <source>A private buyer: the client and its contact person are created at once from the person&apos;s name, phone and e-mail.</source>
+        <translation>Частный покупатель: клиент и его контактное лицо создаются сразу — по ФИО, телефону и электронной почте.</translation>
     </message>
 </context>
 <context>
@@ -148,6 +319,286 @@
     </message>
 </context>
 <context>
+    <name>PersonFields</name>
+    <message>
+        <source>Signs documents for the legal entity</source>
+        <translation>Подписывает документы контрагента</translation>
+    </message>
+    <message>
+        <source>&amp;Last name:</source>
+        <translation>&amp;Фамилия:</translation>
+    </message>
+    <message>
+        <source>&amp;First name:</source>
+        <translation>И&amp;мя:</translation>
+    </message>
+    <message>
+        <source>&amp;Middle name:</source>
+        <translation>&amp;Отчество:</translation>
+    </message>
+    <message>
+        <source>P&amp;osition:</source>
+        <translation>Должно&amp;сть:</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>&amp;Роль:</translation>
+    </message>
+    <message>
+        <source>P&amp;hone:</source>
+        <translation>&amp;Телефон:</translation>
+    </message>
+    <message>
+        <source>E-&amp;mail:</source>
+        <translation>&amp;Эл. почта:</translation>
+    </message>
+</context>
+<context>
+    <name>PersonPage</name>
+    <message>
+        <source>Private person</source>
+        <translation>Частное лицо</translation>
+    </message>
+    <message>
+        <source>The person becomes the client and its contact person at the same time.</source>
+        <translation>Человек становится одновременно клиентом и его контактным лицом.</translation>
+    </message>
+    <message>
+        <source>— not chosen —</source>
+        <translation>— не выбран —</translation>
+    </message>
+    <message>
+        <source>Ci&amp;rcle:</source>
+        <translation>&amp;Круг:</translation>
+    </message>
+    <message>
+        <source>&amp;Source:</source>
+        <translation>&amp;Источник:</translation>
+    </message>
+    <message>
+        <source>&amp;Comment:</source>
+        <translation>Комм&amp;ентарий:</translation>
+    </message>
+</context>
+<context>
+    <name>RegistrationWizard</name>
+    <message>
+        <source>same INN and KPP</source>
+        <translation>тот же ИНН и КПП</translation>
+    </message>
+    <message>
+        <source>same INN</source>
+        <translation>тот же ИНН</translation>
+    </message>
+    <message>
+        <source>same phone</source>
+        <translation>тот же телефон</translation>
+    </message>
+    <message>
+        <source>same e-mail</source>
+        <translation>тот же e-mail</translation>
+    </message>
+    <message>
+        <source>similar name</source>
+        <translation>похожее название</translation>
+    </message>
+    <message>
+        <source>Decision maker</source>
+        <translation>Лицо, принимающее решение</translation>
+    </message>
+    <message>
+        <source>Buyer</source>
+        <translation>Закупщик</translation>
+    </message>
+    <message>
+        <source>Accountant</source>
+        <translation>Бухгалтер</translation>
+    </message>
+    <message>
+        <source>Technical expert</source>
+        <translation>Технический специалист</translation>
+    </message>
+    <message>
+        <source>Influences the decision</source>
+        <translation>Влияет на решение</translation>
+    </message>
+    <message>
+        <source>(new contact person)</source>
+        <translation>(новое контактное лицо)</translation>
+    </message>
+    <message>
+        <source>New partner registration wizard</source>
+        <translation>Помощник регистрации нового партнёра</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>Телефон:</translation>
+    </message>
+    <message>
+        <source>E-mail:</source>
+        <translation>Эл. почта:</translation>
+    </message>
+    <message>
+        <source>Client and contact person (private person)</source>
+        <translation>Клиент и контактное лицо (частное лицо)</translation>
+    </message>
+    <message>
+        <source>Last, first and middle name:</source>
+        <translation>ФИО:</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Клиент</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Наименование:</translation>
+    </message>
+    <message>
+        <source>Industry:</source>
+        <translation>Отрасль:</translation>
+    </message>
+    <message>
+        <source>Head-count:</source>
+        <translation>Численность:</translation>
+    </message>
+    <message>
+        <source>Circle:</source>
+        <translation>Круг:</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>Источник:</translation>
+    </message>
+    <message>
+        <source>Responsible:</source>
+        <translation>Ответственный:</translation>
+    </message>
+    <message>
+        <source>Comment:</source>
+        <translation>Комментарий:</translation>
+    </message>
+    <message>
+        <source>Counterparty (legal entity)</source>
+        <translation>Контрагент</translation>
+    </message>
+    <message>
+        <source>Legal form:</source>
+        <translation>Правовая форма:</translation>
+    </message>
+    <message>
+        <source>Full name:</source>
+        <translation>Полное наименование:</translation>
+    </message>
+    <message>
+        <source>Short name:</source>
+        <translation>Сокращённое наименование:</translation>
+    </message>
+    <message>
+        <source>INN:</source>
+        <translation>ИНН:</translation>
+    </message>
+    <message>
+        <source>KPP:</source>
+        <translation>КПП:</translation>
+    </message>
+    <message>
+        <source>OGRNIP:</source>
+        <translation>ОГРНИП:</translation>
+    </message>
+    <message>
+        <source>OGRN:</source>
+        <translation>ОГРН:</translation>
+    </message>
+    <message>
+        <source>Legal address:</source>
+        <translation>Юридический адрес:</translation>
+    </message>
+    <message>
+        <source>Postal address:</source>
+        <translation>Почтовый адрес:</translation>
+    </message>
+    <message>
+        <source>Bank account:</source>
+        <translation>Банковский счёт:</translation>
+    </message>
+    <message>
+        <source>{account} in {bank}, BIK {bik}</source>
+        <translation>{account} в {bank}, БИК {bik}</translation>
+    </message>
+    <message>
+        <source>Contact persons</source>
+        <translation>Контактные лица</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <source>signs documents</source>
+        <translation>подписывает документы</translation>
+    </message>
+</context>
+<context>
+    <name>RequisitesPage</name>
+    <message>
+        <source>Requisites</source>
+        <translation>Реквизиты</translation>
+    </message>
+    <message>
+        <source>The legal entity invoices and contracts are made out to. You can add it later from the client&apos;s card.</source>
+        <translation>Контрагент, на которого оформляются счета и договоры. Его можно добавить и позже — из карточки клиента.</translation>
+    </message>
+    <message>
+        <source>&amp;Enter the requisites of the legal entity now</source>
+        <translation>&amp;Заполнить реквизиты контрагента сейчас</translation>
+    </message>
+    <message>
+        <source>e.g. Limited Liability Company «Romashka»</source>
+        <translation>например, Общество с ограниченной ответственностью «Ромашка»</translation>
+    </message>
+    <message>
+        <source>e.g. Romashka LLC</source>
+        <translation>например, ООО «Ромашка»</translation>
+    </message>
+    <message>
+        <source>&amp;OGRN:</source>
+        <translation>&amp;ОГРН:</translation>
+    </message>
+    <message>
+        <source>&amp;Legal form:</source>
+        <translation>Правовая &amp;форма:</translation>
+    </message>
+    <message>
+        <source>&amp;Full name:</source>
+        <translation>&amp;Полное наименование:</translation>
+    </message>
+    <message>
+        <source>S&amp;hort name:</source>
+        <translation>&amp;Сокращённое наименование:</translation>
+    </message>
+    <message>
+        <source>&amp;INN:</source>
+        <translation>&amp;ИНН:</translation>
+    </message>
+    <message>
+        <source>&amp;KPP:</source>
+        <translation>&amp;КПП:</translation>
+    </message>
+    <message>
+        <source>Le&amp;gal address:</source>
+        <translation>&amp;Юридический адрес:</translation>
+    </message>
+    <message>
+        <source>&amp;Postal address:</source>
+        <translation>По&amp;чтовый адрес:</translation>
+    </message>
+    <message>
+        <source>&amp;OGRNIP:</source>
+        <translation>&amp;ОГРНИП:</translation>
+    </message>
+</context>
+<context>
     <name>Sections</name>
     <message>
         <source>Today</source>
@@ -196,6 +647,180 @@
     <message>
         <source>Settings</source>
         <translation>Настройки</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Эл. почта</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>Отрасль</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Источник</translation>
+    </message>
+    <message>
+        <source>Head-count</source>
+        <translation>Численность</translation>
+    </message>
+    <message>
+        <source>Responsible manager</source>
+        <translation>Ответственный</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Комментарий</translation>
+    </message>
+    <message>
+        <source>Counterparty</source>
+        <translation>Контрагент</translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation>Контактное лицо</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Настройки</translation>
+    </message>
+    <message>
+        <source>&amp;Database</source>
+        <translation>&amp;База данных</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Язык</translation>
+    </message>
+    <message>
+        <source>&amp;User</source>
+        <translation>&amp;Пользователь</translation>
+    </message>
+    <message>
+        <source>Client &amp;circles</source>
+        <translation>&amp;Круги клиентов</translation>
+    </message>
+    <message>
+        <source>&amp;Embedded database file on this computer</source>
+        <translation>&amp;Файл базы данных на этом компьютере</translation>
+    </message>
+    <message>
+        <source>&amp;PostgreSQL server of the office</source>
+        <translation>&amp;Сервер PostgreSQL в офисе</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>В&amp;ыбрать…</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>Ф&amp;айл:</translation>
+    </message>
+    <message>
+        <source>For one workstation. A new file is created and set up at the next start.</source>
+        <translation>Для одного рабочего места. Новый файл будет создан и подготовлен при следующем запуске.</translation>
+    </message>
+    <message>
+        <source>leave empty to keep the saved password</source>
+        <translation>оставьте пустым, чтобы не менять сохранённый пароль</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>Сер&amp;вер:</translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation>П&amp;орт:</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>Ба&amp;за данных:</translation>
+    </message>
+    <message>
+        <source>&amp;Login:</source>
+        <translation>&amp;Логин:</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>Па&amp;роль:</translation>
+    </message>
+    <message>
+        <source>Each user logs in with a database login of their own. The password is kept in the system keyring, never in the settings file.</source>
+        <translation>Каждый пользователь входит под собственным логином базы данных. Пароль хранится в системном хранилище паролей, а не в файле настроек.</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>Проверить по&amp;дключение</translation>
+    </message>
+    <message>
+        <source>A new database is used after the program is restarted.</source>
+        <translation>Другая база данных начнёт использоваться после перезапуска программы.</translation>
+    </message>
+    <message>
+        <source>Database file</source>
+        <translation>Файл базы данных</translation>
+    </message>
+    <message>
+        <source>SQLite database (*.sqlite3 *.db);;All files (*)</source>
+        <translation>База данных SQLite (*.sqlite3 *.db);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Подключение…</translation>
+    </message>
+    <message>
+        <source>The &amp;system&apos;s language ({language})</source>
+        <translation>Язык &amp;системы ({language})</translation>
+    </message>
+    <message>
+        <source>Language of the program:</source>
+        <translation>Язык программы:</translation>
+    </message>
+    <message>
+        <source>The language changes after the program is restarted.</source>
+        <translation>Язык сменится после перезапуска программы.</translation>
+    </message>
+    <message>
+        <source>Database &amp;login:</source>
+        <translation>&amp;Логин в базе данных:</translation>
+    </message>
+    <message>
+        <source>Your &amp;name:</source>
+        <translation>&amp;Ваше имя:</translation>
+    </message>
+    <message>
+        <source>The name is shown in the window title, as the responsible manager of your clients and in the history of changes.</source>
+        <translation>Имя видно в заголовке окна, в карточках ваших клиентов (как ответственного менеджера) и в истории изменений.</translation>
+    </message>
+    <message>
+        <source>On the office server you work under your own database login; the administrator manages logins and names.</source>
+        <translation>На сервере офиса вы работаете под собственным логином базы данных; логины и имена ведёт администратор.</translation>
+    </message>
+    <message>
+        <source>What a client must have before it can be saved into each circle. A card that lacks a checked field cannot be saved into that circle.</source>
+        <translation>Что должно быть заполнено у клиента, чтобы отнести его к кругу. Карточку без отмеченного поля нельзя сохранить в этом круге.</translation>
+    </message>
+    <message>
+        <source>In use now: {location}</source>
+        <translation>Сейчас используется: {location}</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPage</name>
+    <message>
+        <source>Summary</source>
+        <translation>Итог</translation>
+    </message>
+    <message>
+        <source>Nothing has been saved yet. Press Finish to register the partner.</source>
+        <translation>Пока ничего не сохранено. Нажмите «Завершить», чтобы зарегистрировать партнёра.</translation>
     </message>
 </context>
 <context>
@@ -280,8 +905,36 @@
         <translation>Неизвестный вид контактной информации.</translation>
     </message>
     <message>
+        <source>Connected to {server} at {url}.</source>
+        <translation>Подключение к {server} по адресу {url} установлено.</translation>
+    </message>
+    <message>
+        <source>Choose a file for the embedded database.</source>
+        <translation>Выберите файл встроенной базы данных.</translation>
+    </message>
+    <message>
+        <source>The database file {path} cannot be created here.</source>
+        <translation>Файл базы данных {path} нельзя создать в этом месте.</translation>
+    </message>
+    <message>
+        <source>The file {path} does not exist yet; it will be created at the next start.</source>
+        <translation>Файла {path} пока нет; он будет создан при следующем запуске.</translation>
+    </message>
+    <message>
+        <source>The database file {path} opens ({server}).</source>
+        <translation>Файл базы данных {path} открывается ({server}).</translation>
+    </message>
+    <message>
         <source>This field is required.</source>
         <translation>Поле обязательно для заполнения.</translation>
+    </message>
+    <message>
+        <source>Spaces, «/» and «@» are not allowed here.</source>
+        <translation>Пробелы, «/» и «@» здесь недопустимы.</translation>
+    </message>
+    <message>
+        <source>The port must be between 1 and 65535.</source>
+        <translation>Порт должен быть от 1 до 65535.</translation>
     </message>
     <message>
         <source>Unknown partner role.</source>

@@ -1,0 +1,1 @@
+"""Wizards: step-by-step dialogs that write nothing until the user finishes."""
