@@ -88,8 +88,11 @@ class StorageError(UserError):
 class ConfirmationNeededError(ValidationError):
     """Problems the user may confirm and go on with (e.g. skipped stage requirements).
 
-    Repeat the call with the confirming flag the service names to proceed.
+    Repeat the call with the confirming flag the service names to proceed. ``unmet`` holds the
+    service's own record of each problem (for deals: ``deal_stages.Unmet``).
     """
+
+    unmet: tuple[Any, ...] = ()
 
 
 class PermissionDeniedError(UserError):

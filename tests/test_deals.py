@@ -253,3 +253,14 @@ def test_individual_agreement_from_typical(db, actor, client, agreement):
     )
     own = ag.set_status(db, actor, own.id, own.version, "active")
     assert {a.id for a in ag.agreements_for(db, client.id)} == {agreement.id, own.id}
+
+
+def test_classifying_the_client_from_a_deal(db, actor, client, agreement):
+    regular = p.catalogue_item_id(db, "client_circle", "regular")
+    with pytest.raises(ValidationError) as caught:  # the circle's mandatory fields still apply
+        p.set_client_circle(db, actor, client.id, client.version, regular)
+    assert "channels" in caught.value.field_errors
+    potential = p.catalogue_item_id(db, "client_circle", "potential")
+    classified = p.set_client_circle(db, actor, client.id, client.version, potential)
+    assert (classified.circle_id, classified.name) == (potential, client.name)
+    assert ag.get_agreement(db, agreement.id).draft.name == "Оптовые продажи"

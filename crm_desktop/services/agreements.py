@@ -160,6 +160,12 @@ def set_status(
         return _details(agreement)
 
 
+def get_agreement(db: Database, agreement_id: uuid.UUID) -> AgreementDetails:
+    """One agreement whatever its status (a deal may keep one that was closed since)."""
+    with read_unit(db) as session:
+        return _details(live(session, SalesAgreement, agreement_id, "agreement_id"))
+
+
 def agreements_for(db: Database, client_id: uuid.UUID) -> list[AgreementDetails]:
     """Active agreements a deal of this client may use: typical ones and its own."""
     with read_unit(db) as session:

@@ -563,8 +563,10 @@ def _requirements_error(missing: list[Unmet], *, confirmable: bool) -> Validatio
     errors: dict[str, Message] = {}
     for item in missing:
         errors.setdefault(item.field, item.message)
-    error = ConfirmationNeededError(errors) if confirmable else ValidationError(errors)
-    error.unmet = missing  # type: ignore[attr-defined]
+    if not confirmable:
+        return ValidationError(errors)
+    error = ConfirmationNeededError(errors)
+    error.unmet = tuple(missing)
     return error
 
 

@@ -506,6 +506,28 @@ def update_client(
         return _client_details(session, client)
 
 
+def set_client_circle(
+    db: Database,
+    actor: Actor | None,
+    client_id: uuid.UUID,
+    expected_version: int,
+    circle_id: uuid.UUID | None,
+) -> ClientDetails:
+    """Classify a client (the deal stage wizard's "client classified"); the circle's mandatory
+    fields are enforced as on any save of the client."""
+    with write_unit(db, actor) as session:
+        client = live(session, Client, client_id, "circle_id")
+        check_version(client, expected_version)
+        errors = FieldErrors()
+        _check_ref(errors, session, ClientCircle, circle_id, "circle_id")
+        errors.raise_if_any()
+        if client.circle_id != circle_id:
+            client.circle_id = circle_id
+        circles.enforce(session, client.id)
+        session.flush()
+        return _client_details(session, client)
+
+
 def get_client(db: Database, client_id: uuid.UUID) -> ClientDetails:
     with read_unit(db) as session:
         return _client_details(session, live(session, Client, client_id, "id"))

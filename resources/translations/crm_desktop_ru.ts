@@ -13,6 +13,21 @@
     </message>
 </context>
 <context>
+    <name>AgreementSection</name>
+    <message>
+        <source>typical</source>
+        <translation>типовое</translation>
+    </message>
+    <message>
+        <source>individual</source>
+        <translation>индивидуальное</translation>
+    </message>
+    <message>
+        <source>Agreement:</source>
+        <translation>Соглашение:</translation>
+    </message>
+</context>
+<context>
     <name>BankPage</name>
     <message>
         <source>Bank account</source>
@@ -45,6 +60,521 @@
     <message>
         <source>Ban&amp;k:</source>
         <translation>Бан&amp;к:</translation>
+    </message>
+</context>
+<context>
+    <name>CardFields</name>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Значение</translation>
+    </message>
+    <message>
+        <source>Primary</source>
+        <translation>Основной</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Комментарий</translation>
+    </message>
+    <message>
+        <source>BIK</source>
+        <translation>БИК</translation>
+    </message>
+    <message>
+        <source>Settlement account</source>
+        <translation>Расчётный счёт</translation>
+    </message>
+    <message>
+        <source>Corr. account</source>
+        <translation>Корр. счёт</translation>
+    </message>
+    <message>
+        <source>Bank</source>
+        <translation>Банк</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Основной</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Наименование</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>Роли</translation>
+    </message>
+    <message>
+        <source>Circle</source>
+        <translation>Круг</translation>
+    </message>
+    <message>
+        <source>Responsible manager</source>
+        <translation>Ответственный менеджер</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Источник информации</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>Отрасль</translation>
+    </message>
+    <message>
+        <source>Head-count</source>
+        <translation>Численность сотрудников</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Заметки</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>В архиве</translation>
+    </message>
+    <message>
+        <source>Phones, e-mails, messengers</source>
+        <translation>Телефоны, эл. почта, мессенджеры</translation>
+    </message>
+    <message>
+        <source>Counterparties</source>
+        <translation>Контрагенты</translation>
+    </message>
+    <message>
+        <source>Contact persons</source>
+        <translation>Контактные лица</translation>
+    </message>
+    <message>
+        <source>Merged into</source>
+        <translation>Объединён с</translation>
+    </message>
+    <message>
+        <source>Role: client</source>
+        <translation>Роль: клиент</translation>
+    </message>
+    <message>
+        <source>Role: supplier</source>
+        <translation>Роль: поставщик</translation>
+    </message>
+    <message>
+        <source>Role: dealer</source>
+        <translation>Роль: дилер</translation>
+    </message>
+    <message>
+        <source>Role: competitor</source>
+        <translation>Роль: конкурент</translation>
+    </message>
+    <message>
+        <source>Role: carrier</source>
+        <translation>Роль: перевозчик</translation>
+    </message>
+    <message>
+        <source>Role: other</source>
+        <translation>Роль: прочее</translation>
+    </message>
+    <message>
+        <source>Name for duplicate search</source>
+        <translation>Наименование для поиска дублей</translation>
+    </message>
+    <message>
+        <source>Legal form</source>
+        <translation>Правовая форма</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Полное наименование</translation>
+    </message>
+    <message>
+        <source>Short name</source>
+        <translation>Сокращённое наименование</translation>
+    </message>
+    <message>
+        <source>INN</source>
+        <translation>ИНН</translation>
+    </message>
+    <message>
+        <source>KPP</source>
+        <translation>КПП</translation>
+    </message>
+    <message>
+        <source>OGRN/OGRNIP</source>
+        <translation>ОГРН/ОГРНИП</translation>
+    </message>
+    <message>
+        <source>Legal address</source>
+        <translation>Юридический адрес</translation>
+    </message>
+    <message>
+        <source>Postal address</source>
+        <translation>Почтовый адрес</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Клиент</translation>
+    </message>
+    <message>
+        <source>Bank accounts</source>
+        <translation>Банковские счета</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Фамилия</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>Middle name</source>
+        <translation>Отчество</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Должность</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>Дата рождения</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Роль</translation>
+    </message>
+    <message>
+        <source>Relation</source>
+        <translation>Вид связи</translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation>Контактное лицо</translation>
+    </message>
+    <message>
+        <source>Counterparty</source>
+        <translation>Контрагент</translation>
+    </message>
+    <message>
+        <source>Related client</source>
+        <translation>Связанный клиент</translation>
+    </message>
+    <message>
+        <source>Related contact person</source>
+        <translation>Связанное контактное лицо</translation>
+    </message>
+</context>
+<context>
+    <name>CardPage</name>
+    <message>
+        <source>Save and close</source>
+        <translation>Записать и закрыть</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Записать</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>Записать (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>Перечитать</translation>
+    </message>
+    <message>
+        <source>Read the card again from the database</source>
+        <translation>Прочитать карточку из базы заново</translation>
+    </message>
+    <message>
+        <source>More</source>
+        <translation>Ещё</translation>
+    </message>
+    <message>
+        <source>Reload (discard mine)</source>
+        <translation>Перечитать (без моих изменений)</translation>
+    </message>
+    <message>
+        <source>Compare…</source>
+        <translation>Сравнить…</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>История изменений</translation>
+    </message>
+    <message>
+        <source>Discard your changes and read the card again?</source>
+        <translation>Отменить ваши изменения и перечитать карточку?</translation>
+    </message>
+</context>
+<context>
+    <name>CardValues</name>
+    <message>
+        <source>Client</source>
+        <translation>Клиент</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>Поставщик</translation>
+    </message>
+    <message>
+        <source>Dealer</source>
+        <translation>Дилер</translation>
+    </message>
+    <message>
+        <source>Competitor</source>
+        <translation>Конкурент</translation>
+    </message>
+    <message>
+        <source>Carrier</source>
+        <translation>Перевозчик</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Прочее</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Эл. почта</translation>
+    </message>
+    <message>
+        <source>Messenger</source>
+        <translation>Мессенджер</translation>
+    </message>
+    <message>
+        <source>Work</source>
+        <translation>Рабочий</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>Мобильный</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>Домашний</translation>
+    </message>
+    <message>
+        <source>Fax</source>
+        <translation>Факс</translation>
+    </message>
+    <message>
+        <source>Decision maker</source>
+        <translation>Лицо, принимающее решение</translation>
+    </message>
+    <message>
+        <source>Buyer</source>
+        <translation>Закупщик</translation>
+    </message>
+    <message>
+        <source>Accountant</source>
+        <translation>Бухгалтер</translation>
+    </message>
+    <message>
+        <source>Signatory</source>
+        <translation>Подписант</translation>
+    </message>
+    <message>
+        <source>Director</source>
+        <translation>Руководитель</translation>
+    </message>
+    <message>
+        <source>Engineer</source>
+        <translation>Инженер</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Да</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Нет</translation>
+    </message>
+</context>
+<context>
+    <name>CircleSection</name>
+    <message>
+        <source>Circle:</source>
+        <translation>Круг:</translation>
+    </message>
+    <message>
+        <source>Fill these in on the client&apos;s card, or choose another circle.</source>
+        <translation>Заполните эти сведения в карточке клиента или выберите другой круг.</translation>
+    </message>
+</context>
+<context>
+    <name>ClientCard</name>
+    <message>
+        <source>Main</source>
+        <translation>Основное</translation>
+    </message>
+    <message>
+        <source>Counterparties</source>
+        <translation>Контрагенты</translation>
+    </message>
+    <message>
+        <source>Contact persons</source>
+        <translation>Контактные лица</translation>
+    </message>
+    <message>
+        <source>Relations</source>
+        <translation>Связи</translation>
+    </message>
+    <message>
+        <source>Merge into another client…</source>
+        <translation>Объединить с другим клиентом…</translation>
+    </message>
+    <message>
+        <source>Archived (hidden from lists)</source>
+        <translation>В архиве (не показывать в списках)</translation>
+    </message>
+    <message>
+        <source>Circle:</source>
+        <translation>Круг:</translation>
+    </message>
+    <message>
+        <source>Responsible manager:</source>
+        <translation>Ответственный:</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>Источник:</translation>
+    </message>
+    <message>
+        <source>Industry:</source>
+        <translation>Отрасль:</translation>
+    </message>
+    <message>
+        <source>Head-count:</source>
+        <translation>Численность:</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Наименование:</translation>
+    </message>
+    <message>
+        <source>Roles:</source>
+        <translation>Роли:</translation>
+    </message>
+    <message>
+        <source>Company phones, e-mails, messengers</source>
+        <translation>Телефоны, эл. почта, мессенджеры компании</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Заметки</translation>
+    </message>
+    <message>
+        <source>Counterparty</source>
+        <translation>Контрагент</translation>
+    </message>
+    <message>
+        <source>INN</source>
+        <translation>ИНН</translation>
+    </message>
+    <message>
+        <source>KPP</source>
+        <translation>КПП</translation>
+    </message>
+    <message>
+        <source>Legal form</source>
+        <translation>Правовая форма</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Открыть</translation>
+    </message>
+    <message>
+        <source>New counterparty…</source>
+        <translation>Новый контрагент…</translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation>Контактное лицо</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Должность</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Роль</translation>
+    </message>
+    <message>
+        <source>Add existing…</source>
+        <translation>Подобрать…</translation>
+    </message>
+    <message>
+        <source>New contact person…</source>
+        <translation>Новое контактное лицо…</translation>
+    </message>
+    <message>
+        <source>Position and role…</source>
+        <translation>Должность и роль…</translation>
+    </message>
+    <message>
+        <source>Unlink</source>
+        <translation>Отвязать</translation>
+    </message>
+    <message>
+        <source>This client is</source>
+        <translation>Этот клиент —</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Клиент</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Комментарий</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Добавить…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <source>New client</source>
+        <translation>Новый клиент</translation>
+    </message>
+    <message>
+        <source>Save the client first to add links here.</source>
+        <translation>Сначала запишите клиента, чтобы добавлять сюда связи.</translation>
+    </message>
+    <message>
+        <source>Add a contact person</source>
+        <translation>Подбор контактного лица</translation>
+    </message>
+    <message>
+        <source>Unlink «{contact}» from this client? The person stays.</source>
+        <translation>Отвязать «{contact}» от этого клиента? Само контактное лицо останется.</translation>
+    </message>
+    <message>
+        <source>Remove the relation to «{client}»?</source>
+        <translation>Удалить связь с «{client}»?</translation>
+    </message>
+    <message>
+        <source>Merge into which client?</source>
+        <translation>С каким клиентом объединить?</translation>
+    </message>
+    <message>
+        <source>Merge «{duplicate}» into «{survivor}»? Its counterparties, contacts, phones and relations move to «{survivor}», and «{duplicate}» is deleted.</source>
+        <translation>Объединить «{duplicate}» с «{survivor}»? Контрагенты, контактные лица, телефоны и связи перейдут к «{survivor}», а «{duplicate}» будет удалён.</translation>
+    </message>
+    <message>
+        <source>Merge clients</source>
+        <translation>Объединение клиентов</translation>
     </message>
 </context>
 <context>
@@ -145,6 +675,183 @@
     </message>
 </context>
 <context>
+    <name>CompareDialog</name>
+    <message>
+        <source>Compare with the saved version</source>
+        <translation>Сравнение с записанной версией</translation>
+    </message>
+    <message>
+        <source>These fields differ between what you typed and what is saved now. Keep yours to save them over the other changes, or close and reload.</source>
+        <translation>Эти поля отличаются: слева — введённое вами, справа — записанное сейчас. Оставьте своё, чтобы записать его поверх чужих изменений, или закройте окно и перечитайте карточку.</translation>
+    </message>
+    <message>
+        <source>What you typed does not differ from what is saved now.</source>
+        <translation>Введённое вами не отличается от записанного сейчас.</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Поле</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>Моё</translation>
+    </message>
+    <message>
+        <source>Saved meanwhile</source>
+        <translation>Записано другим</translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation>Оставить моё</translation>
+    </message>
+</context>
+<context>
+    <name>ContactCard</name>
+    <message>
+        <source>Main</source>
+        <translation>Основное</translation>
+    </message>
+    <message>
+        <source>Clients and counterparties</source>
+        <translation>Клиенты и контрагенты</translation>
+    </message>
+    <message>
+        <source>Relations</source>
+        <translation>Связи</translation>
+    </message>
+    <message>
+        <source>Last name:</source>
+        <translation>Фамилия:</translation>
+    </message>
+    <message>
+        <source>First name:</source>
+        <translation>Имя:</translation>
+    </message>
+    <message>
+        <source>Middle name:</source>
+        <translation>Отчество:</translation>
+    </message>
+    <message>
+        <source>Position:</source>
+        <translation>Должность:</translation>
+    </message>
+    <message>
+        <source>Birthday:</source>
+        <translation>Дата рождения:</translation>
+    </message>
+    <message>
+        <source>Phones, e-mails, messengers</source>
+        <translation>Телефоны, эл. почта, мессенджеры</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Заметки</translation>
+    </message>
+    <message>
+        <source>Clients</source>
+        <translation>Клиенты</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Клиент</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Должность</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Роль</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Открыть</translation>
+    </message>
+    <message>
+        <source>Link to a client…</source>
+        <translation>Привязать к клиенту…</translation>
+    </message>
+    <message>
+        <source>Position and role…</source>
+        <translation>Должность и роль…</translation>
+    </message>
+    <message>
+        <source>Unlink</source>
+        <translation>Отвязать</translation>
+    </message>
+    <message>
+        <source>Counterparties</source>
+        <translation>Контрагенты</translation>
+    </message>
+    <message>
+        <source>Counterparty</source>
+        <translation>Контрагент</translation>
+    </message>
+    <message>
+        <source>Link to a counterparty…</source>
+        <translation>Привязать к контрагенту…</translation>
+    </message>
+    <message>
+        <source>This person is</source>
+        <translation>Это лицо —</translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation>Контактное лицо</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Комментарий</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Добавить…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <source>New contact person</source>
+        <translation>Новое контактное лицо</translation>
+    </message>
+    <message>
+        <source>Save the contact person first to add links here.</source>
+        <translation>Сначала запишите контактное лицо, чтобы добавлять сюда связи.</translation>
+    </message>
+    <message>
+        <source>Link to a client</source>
+        <translation>Привязка к клиенту</translation>
+    </message>
+    <message>
+        <source>Link to a counterparty</source>
+        <translation>Привязка к контрагенту</translation>
+    </message>
+    <message>
+        <source>Unlink this person from «{owner}»?</source>
+        <translation>Отвязать это лицо от «{owner}»?</translation>
+    </message>
+    <message>
+        <source>Remove the relation to «{contact}»?</source>
+        <translation>Удалить связь с «{contact}»?</translation>
+    </message>
+</context>
+<context>
+    <name>ContactSection</name>
+    <message>
+        <source>Contact person:</source>
+        <translation>Контактное лицо:</translation>
+    </message>
+    <message>
+        <source>Role in the deal:</source>
+        <translation>Роль в сделке:</translation>
+    </message>
+    <message>
+        <source>The client has no contact persons yet: add one on the client&apos;s card (Contact persons tab), then come back.</source>
+        <translation>У клиента пока нет контактных лиц: добавьте их в карточке клиента (вкладка «Контактные лица») и вернитесь.</translation>
+    </message>
+</context>
+<context>
     <name>ContactsPage</name>
     <message>
         <source>Contact persons</source>
@@ -161,6 +868,870 @@
     <message>
         <source>Re&amp;move</source>
         <translation>&amp;Удалить</translation>
+    </message>
+</context>
+<context>
+    <name>ContractSection</name>
+    <message>
+        <source>Contract / order No.:</source>
+        <translation>№ договора / заказа:</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>Дата:</translation>
+    </message>
+</context>
+<context>
+    <name>CounterpartyCard</name>
+    <message>
+        <source>Requisites</source>
+        <translation>Реквизиты</translation>
+    </message>
+    <message>
+        <source>Bank accounts</source>
+        <translation>Банковские счета</translation>
+    </message>
+    <message>
+        <source>Contact persons</source>
+        <translation>Контактные лица</translation>
+    </message>
+    <message>
+        <source>Same as legal</source>
+        <translation>Совпадает с юридическим</translation>
+    </message>
+    <message>
+        <source>Not linked to a client</source>
+        <translation>Не привязан к клиенту</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Выбрать…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Открыть</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Очистить</translation>
+    </message>
+    <message>
+        <source>OGRN:</source>
+        <translation>ОГРН:</translation>
+    </message>
+    <message>
+        <source>KPP:</source>
+        <translation>КПП:</translation>
+    </message>
+    <message>
+        <source>Client:</source>
+        <translation>Клиент:</translation>
+    </message>
+    <message>
+        <source>Legal form:</source>
+        <translation>Правовая форма:</translation>
+    </message>
+    <message>
+        <source>Full name:</source>
+        <translation>Полное наименование:</translation>
+    </message>
+    <message>
+        <source>Short name:</source>
+        <translation>Сокращённое наименование:</translation>
+    </message>
+    <message>
+        <source>INN:</source>
+        <translation>ИНН:</translation>
+    </message>
+    <message>
+        <source>Legal address:</source>
+        <translation>Юридический адрес:</translation>
+    </message>
+    <message>
+        <source>Postal address:</source>
+        <translation>Почтовый адрес:</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Заметки</translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation>Контактное лицо</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Должность</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Роль</translation>
+    </message>
+    <message>
+        <source>Add existing…</source>
+        <translation>Подобрать…</translation>
+    </message>
+    <message>
+        <source>New contact person…</source>
+        <translation>Новое контактное лицо…</translation>
+    </message>
+    <message>
+        <source>Position and role…</source>
+        <translation>Должность и роль…</translation>
+    </message>
+    <message>
+        <source>Unlink</source>
+        <translation>Отвязать</translation>
+    </message>
+    <message>
+        <source>Choose the client</source>
+        <translation>Выбор клиента</translation>
+    </message>
+    <message>
+        <source>OGRNIP:</source>
+        <translation>ОГРНИП:</translation>
+    </message>
+    <message>
+        <source>Counterparty</source>
+        <translation>Контрагент</translation>
+    </message>
+    <message>
+        <source>New counterparty</source>
+        <translation>Новый контрагент</translation>
+    </message>
+    <message>
+        <source>Save the counterparty first to add contact persons.</source>
+        <translation>Сначала запишите контрагента, чтобы добавлять контактных лиц.</translation>
+    </message>
+    <message>
+        <source>Add a contact person</source>
+        <translation>Подбор контактного лица</translation>
+    </message>
+    <message>
+        <source>Unlink «{contact}» from this counterparty? The person stays.</source>
+        <translation>Отвязать «{contact}» от этого контрагента? Само контактное лицо останется.</translation>
+    </message>
+</context>
+<context>
+    <name>CounterpartySection</name>
+    <message>
+        <source>no INN</source>
+        <translation>нет ИНН</translation>
+    </message>
+    <message>
+        <source>Counterparty:</source>
+        <translation>Контрагент:</translation>
+    </message>
+    <message>
+        <source>The client has no counterparty yet: add one with its requisites on the client&apos;s card, then come back.</source>
+        <translation>У клиента пока нет контрагента: добавьте его с реквизитами в карточке клиента и вернитесь.</translation>
+    </message>
+</context>
+<context>
+    <name>CsvFileDialog</name>
+    <message>
+        <source>Export the funnel to CSV</source>
+        <translation>Выгрузка воронки в CSV</translation>
+    </message>
+</context>
+<context>
+    <name>DealCard</name>
+    <message>
+        <source>Main</source>
+        <translation>Основное</translation>
+    </message>
+    <message>
+        <source>Stages</source>
+        <translation>Этапы</translation>
+    </message>
+    <message>
+        <source>Specification</source>
+        <translation>Спецификация</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Участники</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>Соглашение</translation>
+    </message>
+    <message>
+        <source>Proposals</source>
+        <translation>Коммерческие предложения</translation>
+    </message>
+    <message>
+        <source>Next stage…</source>
+        <translation>Следующий этап…</translation>
+    </message>
+    <message>
+        <source>Won</source>
+        <translation>Выиграна</translation>
+    </message>
+    <message>
+        <source>Lost…</source>
+        <translation>Проиграна…</translation>
+    </message>
+    <message>
+        <source>Reopen…</source>
+        <translation>Возобновить…</translation>
+    </message>
+    <message>
+        <source>A supervisor reopens a won or lost deal</source>
+        <translation>Руководитель возобновляет выигранную или проигранную сделку</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Открыть</translation>
+    </message>
+    <message>
+        <source>Open the client&apos;s card</source>
+        <translation>Открыть карточку клиента</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Выбрать…</translation>
+    </message>
+    <message>
+        <source>What the client wants, for when, what matters</source>
+        <translation>Что нужно клиенту, к какому сроку, что для него важно</translation>
+    </message>
+    <message>
+        <source>Number:</source>
+        <translation>Номер:</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>Наименование:</translation>
+    </message>
+    <message>
+        <source>Client:</source>
+        <translation>Клиент:</translation>
+    </message>
+    <message>
+        <source>Counterparty:</source>
+        <translation>Контрагент:</translation>
+    </message>
+    <message>
+        <source>Kind of deal:</source>
+        <translation>Вид сделки:</translation>
+    </message>
+    <message>
+        <source>Stage:</source>
+        <translation>Этап:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Состояние:</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>Источник:</translation>
+    </message>
+    <message>
+        <source>Responsible manager:</source>
+        <translation>Ответственный:</translation>
+    </message>
+    <message>
+        <source>Amount:</source>
+        <translation>Сумма:</translation>
+    </message>
+    <message>
+        <source>Probability:</source>
+        <translation>Вероятность:</translation>
+    </message>
+    <message>
+        <source>Opened:</source>
+        <translation>Начата:</translation>
+    </message>
+    <message>
+        <source>Expected close:</source>
+        <translation>Плановое завершение:</translation>
+    </message>
+    <message>
+        <source>Closed:</source>
+        <translation>Завершена:</translation>
+    </message>
+    <message>
+        <source>Contract / order No.:</source>
+        <translation>№ договора / заказа:</translation>
+    </message>
+    <message>
+        <source>Contract date:</source>
+        <translation>Дата договора:</translation>
+    </message>
+    <message>
+        <source>The client&apos;s need</source>
+        <translation>Потребность клиента</translation>
+    </message>
+    <message>
+        <source>Stage history</source>
+        <translation>История этапов</translation>
+    </message>
+    <message>
+        <source>The deal&apos;s amount is the total of its lines. Prices include VAT; the amount is quantity × price less the discount, in kopecks.</source>
+        <translation>Сумма сделки — итог спецификации. Цены включают НДС; сумма строки — количество × цена за вычетом скидки, с точностью до копейки.</translation>
+    </message>
+    <message>
+        <source>Participant</source>
+        <translation>Участник</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Наименование</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Роль</translation>
+    </message>
+    <message>
+        <source>Add employee…</source>
+        <translation>Добавить сотрудника…</translation>
+    </message>
+    <message>
+        <source>Add contact person…</source>
+        <translation>Добавить контактное лицо…</translation>
+    </message>
+    <message>
+        <source>Add partner…</source>
+        <translation>Добавить партнёра…</translation>
+    </message>
+    <message>
+        <source>Role…</source>
+        <translation>Роль…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <source>Make an individual agreement from this typical one…</source>
+        <translation>Создать индивидуальное соглашение по этому типовому…</translation>
+    </message>
+    <message>
+        <source>Terms of the agreement</source>
+        <translation>Условия соглашения</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>Вид:</translation>
+    </message>
+    <message>
+        <source>Price type:</source>
+        <translation>Вид цен:</translation>
+    </message>
+    <message>
+        <source>Discount:</source>
+        <translation>Скидка:</translation>
+    </message>
+    <message>
+        <source>Prepayment:</source>
+        <translation>Предоплата:</translation>
+    </message>
+    <message>
+        <source>Payment deferral:</source>
+        <translation>Отсрочка платежа:</translation>
+    </message>
+    <message>
+        <source>Delivery time:</source>
+        <translation>Срок поставки:</translation>
+    </message>
+    <message>
+        <source>Valid:</source>
+        <translation>Действует:</translation>
+    </message>
+    <message>
+        <source>The agreement&apos;s price type and discount apply to the deal&apos;s proposals. Typical agreements serve a segment; an individual one is made for this client.</source>
+        <translation>Вид цен и скидка соглашения применяются в коммерческих предложениях по сделке. Типовые соглашения действуют для сегмента клиентов, индивидуальное заключается с этим клиентом.</translation>
+    </message>
+    <message>
+        <source>Sales agreement:</source>
+        <translation>Соглашение:</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Номер</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Версия</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Сумма</translation>
+    </message>
+    <message>
+        <source>Issue proposal</source>
+        <translation>Сформировать предложение</translation>
+    </message>
+    <message>
+        <source>Mark sent</source>
+        <translation>Отправлено</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Согласовано</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Отклонено</translation>
+    </message>
+    <message>
+        <source>(given when saved)</source>
+        <translation>(присваивается при записи)</translation>
+    </message>
+    <message>
+        <source>Deal</source>
+        <translation>Сделка</translation>
+    </message>
+    <message>
+        <source>New deal</source>
+        <translation>Новая сделка</translation>
+    </message>
+    <message>
+        <source>no INN</source>
+        <translation>нет ИНН</translation>
+    </message>
+    <message>
+        <source>typical</source>
+        <translation>типовое</translation>
+    </message>
+    <message>
+        <source>individual</source>
+        <translation>индивидуальное</translation>
+    </message>
+    <message>
+        <source>{n} days</source>
+        <translation>{n} дн.</translation>
+    </message>
+    <message>
+        <source>from {start} to {end}</source>
+        <translation>с {start} по {end}</translation>
+    </message>
+    <message>
+        <source>without a time limit</source>
+        <translation>бессрочно</translation>
+    </message>
+    <message>
+        <source>Typical</source>
+        <translation>Типовое</translation>
+    </message>
+    <message>
+        <source>Individual</source>
+        <translation>Индивидуальное</translation>
+    </message>
+    <message>
+        <source>the total of the specification</source>
+        <translation>итог спецификации</translation>
+    </message>
+    <message>
+        <source>A typical sale is won from its last stage (contract / order)</source>
+        <translation>Типовая продажа выигрывается на последнем этапе (договор / заказ)</translation>
+    </message>
+    <message>
+        <source>The deal is closed: {status} on {date}. Only a supervisor can reopen it.</source>
+        <translation>Сделка завершена: {status} {date}. Возобновить её может только руководитель.</translation>
+    </message>
+    <message>
+        <source>To leave the stage «{stage}» the deal still needs:</source>
+        <translation>Чтобы перейти с этапа «{stage}», по сделке ещё нужно:</translation>
+    </message>
+    <message>
+        <source>Everything the stage «{stage}» needs is there.</source>
+        <translation>Всё, что нужно на этапе «{stage}», выполнено.</translation>
+    </message>
+    <message>
+        <source>Save the deal first to add these.</source>
+        <translation>Сначала запишите сделку.</translation>
+    </message>
+    <message>
+        <source>Remove «{name}» from the deal&apos;s participants?</source>
+        <translation>Удалить «{name}» из участников сделки?</translation>
+    </message>
+    <message>
+        <source>Make an individual agreement for «{client}» from «{template}»? It gets the same terms, becomes active and is chosen for this deal.</source>
+        <translation>Создать для «{client}» индивидуальное соглашение по типовому «{template}»? Оно получит те же условия, станет действующим и будет выбрано в этой сделке.</translation>
+    </message>
+    <message>
+        <source>Individual agreement</source>
+        <translation>Индивидуальное соглашение</translation>
+    </message>
+    <message>
+        <source>The client of the deal</source>
+        <translation>Клиент сделки</translation>
+    </message>
+    <message>
+        <source>The deal has unsaved changes. Save them first?</source>
+        <translation>Сделка изменена. Записать изменения?</translation>
+    </message>
+    <message>
+        <source>Close the deal «{title}» as won?</source>
+        <translation>Завершить сделку «{title}» как выигранную?</translation>
+    </message>
+</context>
+<context>
+    <name>DealFields</name>
+    <message>
+        <source>Title</source>
+        <translation>Наименование</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Номер</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Клиент</translation>
+    </message>
+    <message>
+        <source>Counterparty</source>
+        <translation>Контрагент</translation>
+    </message>
+    <message>
+        <source>Kind of deal</source>
+        <translation>Вид сделки</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Этап</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Сумма</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>Вероятность</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Источник</translation>
+    </message>
+    <message>
+        <source>Responsible manager</source>
+        <translation>Ответственный</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Дата начала</translation>
+    </message>
+    <message>
+        <source>Expected close</source>
+        <translation>Плановая дата завершения</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Дата завершения</translation>
+    </message>
+    <message>
+        <source>Loss reason</source>
+        <translation>Причина проигрыша</translation>
+    </message>
+    <message>
+        <source>Loss comment</source>
+        <translation>Комментарий к проигрышу</translation>
+    </message>
+    <message>
+        <source>Contract / order No.</source>
+        <translation>Номер договора / заказа</translation>
+    </message>
+    <message>
+        <source>Contract / order date</source>
+        <translation>Дата договора / заказа</translation>
+    </message>
+    <message>
+        <source>Client&apos;s need</source>
+        <translation>Потребность клиента</translation>
+    </message>
+    <message>
+        <source>Sales agreement</source>
+        <translation>Соглашение об условиях продаж</translation>
+    </message>
+    <message>
+        <source>Specification</source>
+        <translation>Спецификация</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Участники</translation>
+    </message>
+    <message>
+        <source>Commercial proposals</source>
+        <translation>Коммерческие предложения</translation>
+    </message>
+    <message>
+        <source>Client&apos;s circle</source>
+        <translation>Круг клиента</translation>
+    </message>
+    <message>
+        <source>Goods or service</source>
+        <translation>Номенклатура</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Количество</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Ед. изм.</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Цена</translation>
+    </message>
+    <message>
+        <source>Discount, %</source>
+        <translation>Скидка, %</translation>
+    </message>
+    <message>
+        <source>VAT rate</source>
+        <translation>Ставка НДС</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Роль</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Сумма</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Версия</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Действует до</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Строка</translation>
+    </message>
+    <message>
+        <source>Participant</source>
+        <translation>Участник</translation>
+    </message>
+    <message>
+        <source>Proposal</source>
+        <translation>Коммерческое предложение</translation>
+    </message>
+</context>
+<context>
+    <name>DealLines</name>
+    <message>
+        <source>Goods or service</source>
+        <translation>Номенклатура</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Количество</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Ед. изм.</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Цена</translation>
+    </message>
+    <message>
+        <source>Discount, %</source>
+        <translation>Скидка, %</translation>
+    </message>
+    <message>
+        <source>VAT</source>
+        <translation>НДС</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Сумма</translation>
+    </message>
+    <message>
+        <source>incl. VAT</source>
+        <translation>в т.ч. НДС</translation>
+    </message>
+</context>
+<context>
+    <name>DealValues</name>
+    <message>
+        <source>Typical sale</source>
+        <translation>Типовая продажа</translation>
+    </message>
+    <message>
+        <source>Manual stages</source>
+        <translation>С ручным переходом по этапам</translation>
+    </message>
+    <message>
+        <source>Non-process deal</source>
+        <translation>Прочая непроцессная сделка</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>В работе</translation>
+    </message>
+    <message>
+        <source>Won</source>
+        <translation>Выиграна</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>Проиграна</translation>
+    </message>
+    <message>
+        <source>20%</source>
+        <translation>20%</translation>
+    </message>
+    <message>
+        <source>10%</source>
+        <translation>10%</translation>
+    </message>
+    <message>
+        <source>0%</source>
+        <translation>0%</translation>
+    </message>
+    <message>
+        <source>Without VAT</source>
+        <translation>Без НДС</translation>
+    </message>
+    <message>
+        <source>contact person attached</source>
+        <translation>указано контактное лицо</translation>
+    </message>
+    <message>
+        <source>need described</source>
+        <translation>описана потребность</translation>
+    </message>
+    <message>
+        <source>specification filled in</source>
+        <translation>заполнена спецификация</translation>
+    </message>
+    <message>
+        <source>client classified</source>
+        <translation>клиент классифицирован</translation>
+    </message>
+    <message>
+        <source>sales agreement chosen</source>
+        <translation>выбрано соглашение</translation>
+    </message>
+    <message>
+        <source>proposal sent</source>
+        <translation>предложение отправлено</translation>
+    </message>
+    <message>
+        <source>proposal accepted</source>
+        <translation>предложение согласовано</translation>
+    </message>
+    <message>
+        <source>counterparty with requisites</source>
+        <translation>указан контрагент с реквизитами</translation>
+    </message>
+    <message>
+        <source>contract recorded</source>
+        <translation>указан договор</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Черновик</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Отправлено</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Согласовано</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Отклонено</translation>
+    </message>
+    <message>
+        <source>Our employee</source>
+        <translation>Наш сотрудник</translation>
+    </message>
+    <message>
+        <source>Client&apos;s contact person</source>
+        <translation>Контактное лицо клиента</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation>Партнёр</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Действует</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Закрыто</translation>
+    </message>
+    <message>
+        <source>Responsible for the deal</source>
+        <translation>Ответственный за сделку</translation>
+    </message>
+    <message>
+        <source>Engineer</source>
+        <translation>Инженер</translation>
+    </message>
+    <message>
+        <source>Lawyer</source>
+        <translation>Юрист</translation>
+    </message>
+    <message>
+        <source>Logistics</source>
+        <translation>Логист</translation>
+    </message>
+    <message>
+        <source>Decision maker</source>
+        <translation>ЛПР</translation>
+    </message>
+    <message>
+        <source>Influences the decision</source>
+        <translation>Влияет на решение</translation>
+    </message>
+    <message>
+        <source>Buyer</source>
+        <translation>Закупщик</translation>
+    </message>
+    <message>
+        <source>Signatory</source>
+        <translation>Подписант</translation>
+    </message>
+    <message>
+        <source>Accountant</source>
+        <translation>Бухгалтер</translation>
+    </message>
+    <message>
+        <source>Designer</source>
+        <translation>Проектировщик</translation>
+    </message>
+    <message>
+        <source>Distributor</source>
+        <translation>Дистрибьютор</translation>
+    </message>
+    <message>
+        <source>Subcontractor</source>
+        <translation>Субподрядчик</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Агент</translation>
     </message>
 </context>
 <context>
@@ -230,6 +1801,199 @@
     </message>
 </context>
 <context>
+    <name>EditableTable</name>
+    <message>
+        <source>Add</source>
+        <translation>Добавить</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <source>Row {row}: {text}</source>
+        <translation>Строка {row}: {text}</translation>
+    </message>
+</context>
+<context>
+    <name>FunnelReportPage</name>
+    <message>
+        <source>This month</source>
+        <translation>Этот месяц</translation>
+    </message>
+    <message>
+        <source>This quarter</source>
+        <translation>Этот квартал</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>Этот год</translation>
+    </message>
+    <message>
+        <source>All managers</source>
+        <translation>Все менеджеры</translation>
+    </message>
+    <message>
+        <source>Build</source>
+        <translation>Сформировать</translation>
+    </message>
+    <message>
+        <source>Export to CSV…</source>
+        <translation>Выгрузить в CSV…</translation>
+    </message>
+    <message>
+        <source>Sales funnel</source>
+        <translation>Воронка продаж</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Этап</translation>
+    </message>
+    <message>
+        <source>Entered</source>
+        <translation>Вошло сделок</translation>
+    </message>
+    <message>
+        <source>Moved on</source>
+        <translation>Перешли дальше</translation>
+    </message>
+    <message>
+        <source>Conversion</source>
+        <translation>Конверсия</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>Проиграно</translation>
+    </message>
+    <message>
+        <source>Loss reasons</source>
+        <translation>Причины проигрыша</translation>
+    </message>
+    <message>
+        <source>Deal efficiency</source>
+        <translation>Эффективность сделок</translation>
+    </message>
+    <message>
+        <source>Deals</source>
+        <translation>Сделок</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Сумма</translation>
+    </message>
+    <message>
+        <source>Won</source>
+        <translation>Выиграно</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>В работе</translation>
+    </message>
+    <message>
+        <source>Won and lost: deals closed in the period. In progress: deals opened by its end and still open.</source>
+        <translation>Выиграно и проиграно — сделки, завершённые за период. В работе — начатые до конца периода и ещё не завершённые.</translation>
+    </message>
+    <message>
+        <source>Period from</source>
+        <translation>Период с</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>по</translation>
+    </message>
+    <message>
+        <source>Manager:</source>
+        <translation>Менеджер:</translation>
+    </message>
+    <message>
+        <source>Remained at the stage</source>
+        <translation>Остались на этапе</translation>
+    </message>
+    <message>
+        <source>funnel {start}-{end}.csv</source>
+        <translation>воронка {start}-{end}.csv</translation>
+    </message>
+    <message>
+        <source>Could not write {path}: {error}</source>
+        <translation>Не удалось записать {path}: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>History</name>
+    <message>
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Кто</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Что</translation>
+    </message>
+    <message>
+        <source>Was</source>
+        <translation>Было</translation>
+    </message>
+    <message>
+        <source>Became</source>
+        <translation>Стало</translation>
+    </message>
+    <message>
+        <source>Record created</source>
+        <translation>Запись создана</translation>
+    </message>
+    <message>
+        <source>Record changed</source>
+        <translation>Запись изменена</translation>
+    </message>
+    <message>
+        <source>Record deleted</source>
+        <translation>Запись удалена</translation>
+    </message>
+    <message>
+        <source>Record restored</source>
+        <translation>Запись восстановлена</translation>
+    </message>
+    <message>
+        <source>contact information</source>
+        <translation>контактная информация</translation>
+    </message>
+    <message>
+        <source>bank account</source>
+        <translation>банковский счёт</translation>
+    </message>
+    <message>
+        <source>relation</source>
+        <translation>связь</translation>
+    </message>
+    <message>
+        <source>contact person</source>
+        <translation>контактное лицо</translation>
+    </message>
+    <message>
+        <source>client</source>
+        <translation>клиент</translation>
+    </message>
+    <message>
+        <source>counterparty</source>
+        <translation>контрагент</translation>
+    </message>
+    <message>
+        <source>Added: {part} «{name}»</source>
+        <translation>Добавлено: {part} «{name}»</translation>
+    </message>
+    <message>
+        <source>Removed: {part} «{name}»</source>
+        <translation>Удалено: {part} «{name}»</translation>
+    </message>
+    <message>
+        <source>Restored: {part} «{name}»</source>
+        <translation>Восстановлено: {part} «{name}»</translation>
+    </message>
+</context>
+<context>
     <name>KindPage</name>
     <message>
         <source>Kind of partner</source>
@@ -254,6 +2018,59 @@
     <message>
         <source>A private buyer: the client and its contact person are created at once from the person&apos;s name, phone and e-mail.</source>
         <translation>Частный покупатель: клиент и его контактное лицо создаются сразу — по ФИО, телефону и электронной почте.</translation>
+    </message>
+</context>
+<context>
+    <name>LinesEditor</name>
+    <message>
+        <source>pcs</source>
+        <translation>шт</translation>
+    </message>
+    <message>
+        <source>Total: {total}    incl. VAT: {vat}</source>
+        <translation>Итого: {total}    в т.ч. НДС: {vat}</translation>
+    </message>
+</context>
+<context>
+    <name>LinkDialog</name>
+    <message>
+        <source>Position and role</source>
+        <translation>Должность и роль</translation>
+    </message>
+    <message>
+        <source>Position:</source>
+        <translation>Должность:</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>Роль:</translation>
+    </message>
+</context>
+<context>
+    <name>LossDialog</name>
+    <message>
+        <source>The deal is lost</source>
+        <translation>Сделка проиграна</translation>
+    </message>
+    <message>
+        <source>The deal «{title}» will be closed as lost. Only a supervisor can reopen it.</source>
+        <translation>Сделка «{title}» будет завершена как проигранная. Возобновить её сможет только руководитель.</translation>
+    </message>
+    <message>
+        <source>What happened, in a few words</source>
+        <translation>Коротко: что произошло</translation>
+    </message>
+    <message>
+        <source>Close as lost</source>
+        <translation>Завершить как проигранную</translation>
+    </message>
+    <message>
+        <source>Loss reason:</source>
+        <translation>Причина проигрыша:</translation>
+    </message>
+    <message>
+        <source>Comment:</source>
+        <translation>Комментарий:</translation>
     </message>
 </context>
 <context>
@@ -319,6 +2136,120 @@
     </message>
 </context>
 <context>
+    <name>NeedSection</name>
+    <message>
+        <source>What the client wants, for when, what matters</source>
+        <translation>Что нужно клиенту, к какому сроку, что для него важно</translation>
+    </message>
+</context>
+<context>
+    <name>NeedsPage</name>
+    <message>
+        <source>Give what is missing; it is saved and the deal moves on when you finish.</source>
+        <translation>Укажите недостающее: при завершении оно будет записано, и сделка перейдёт на следующий этап.</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantDialog</name>
+    <message>
+        <source>Our employee in the deal</source>
+        <translation>Наш сотрудник в сделке</translation>
+    </message>
+    <message>
+        <source>The client&apos;s contact person in the deal</source>
+        <translation>Контактное лицо клиента в сделке</translation>
+    </message>
+    <message>
+        <source>A partner in the deal</source>
+        <translation>Партнёр в сделке</translation>
+    </message>
+    <message>
+        <source>Employee:</source>
+        <translation>Сотрудник:</translation>
+    </message>
+    <message>
+        <source>Contact person:</source>
+        <translation>Контактное лицо:</translation>
+    </message>
+    <message>
+        <source>The client has no other contact persons. Add them on the client&apos;s card (Contact persons tab).</source>
+        <translation>У клиента нет других контактных лиц. Добавьте их в карточке клиента (вкладка «Контактные лица»).</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>Роль:</translation>
+    </message>
+</context>
+<context>
+    <name>PartyPicker</name>
+    <message>
+        <source>Position:</source>
+        <translation>Должность:</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>Роль:</translation>
+    </message>
+</context>
+<context>
+    <name>PartySearch</name>
+    <message>
+        <source>Name, INN, phone or e-mail</source>
+        <translation>Наименование, ИНН, телефон или эл. почта</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>Отрасль</translation>
+    </message>
+    <message>
+        <source>INN</source>
+        <translation>ИНН</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Должность</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Наименование</translation>
+    </message>
+</context>
+<context>
+    <name>PathPage</name>
+    <message>
+        <source>Deal {number}: {title} — {client}</source>
+        <translation>Сделка {number}: {title} — {client}</translation>
+    </message>
+    <message>
+        <source>Comment:</source>
+        <translation>Комментарий:</translation>
+    </message>
+    <message>
+        <source>Move to:</source>
+        <translation>Перейти на этап:</translation>
+    </message>
+    <message>
+        <source>Now: &lt;b&gt;{here}&lt;/b&gt;. Next: &lt;b&gt;{there}&lt;/b&gt;.</source>
+        <translation>Сейчас: &lt;b&gt;{here}&lt;/b&gt;. Далее: &lt;b&gt;{there}&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <source>The deal will skip these requirements (you will be asked to confirm; they are recorded in the stage history):</source>
+        <translation>Сделка пропустит эти требования (потребуется подтверждение; пропуск записывается в историю этапов):</translation>
+    </message>
+    <message>
+        <source>To leave «{stage}» the deal still needs:</source>
+        <translation>Чтобы перейти с этапа «{stage}», по сделке ещё нужно:</translation>
+    </message>
+    <message>
+        <source>The next page asks for it.</source>
+        <translation>Это можно указать на следующей странице.</translation>
+    </message>
+    <message>
+        <source>Everything the stage «{stage}» needs is there.</source>
+        <translation>Всё, что нужно на этапе «{stage}», выполнено.</translation>
+    </message>
+</context>
+<context>
     <name>PersonFields</name>
     <message>
         <source>Signs documents for the legal entity</source>
@@ -378,6 +2309,25 @@
     <message>
         <source>&amp;Comment:</source>
         <translation>Комм&amp;ентарий:</translation>
+    </message>
+</context>
+<context>
+    <name>ProposalSection</name>
+    <message>
+        <source>Mark proposal No. {number} of {date} ({total}) as sent</source>
+        <translation>Отметить предложение № {number} от {date} ({total}) как отправленное</translation>
+    </message>
+    <message>
+        <source>Issue a proposal from the specification ({total}) and mark it sent</source>
+        <translation>Сформировать предложение по спецификации ({total}) и отметить его отправленным</translation>
+    </message>
+    <message>
+        <source>The client accepted proposal No. {number} of {date} ({total})</source>
+        <translation>Клиент согласовал предложение № {number} от {date} ({total})</translation>
+    </message>
+    <message>
+        <source>Issue a new proposal ({total}), sent to and accepted by the client</source>
+        <translation>Сформировать новое предложение ({total}), отправленное и согласованное клиентом</translation>
     </message>
 </context>
 <context>
@@ -537,6 +2487,52 @@
     <message>
         <source>signs documents</source>
         <translation>подписывает документы</translation>
+    </message>
+</context>
+<context>
+    <name>RelationDialog</name>
+    <message>
+        <source>New relation</source>
+        <translation>Новая связь</translation>
+    </message>
+    <message>
+        <source>This client is:</source>
+        <translation>Этот клиент —</translation>
+    </message>
+    <message>
+        <source>This person is:</source>
+        <translation>Это лицо —</translation>
+    </message>
+    <message>
+        <source>Comment:</source>
+        <translation>Комментарий:</translation>
+    </message>
+    <message>
+        <source>Of whom:</source>
+        <translation>Для кого:</translation>
+    </message>
+</context>
+<context>
+    <name>ReopenDialog</name>
+    <message>
+        <source>Reopen the deal</source>
+        <translation>Возобновление сделки</translation>
+    </message>
+    <message>
+        <source>The deal goes back to work at the stage it was closed at. The reopening is recorded in its stage history.</source>
+        <translation>Сделка вернётся в работу на том этапе, на котором была завершена. Возобновление записывается в историю этапов.</translation>
+    </message>
+    <message>
+        <source>Why the deal is reopened</source>
+        <translation>Почему сделка возобновляется</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>Возобновить</translation>
+    </message>
+    <message>
+        <source>Comment:</source>
+        <translation>Комментарий:</translation>
     </message>
 </context>
 <context>
@@ -813,6 +2809,110 @@
     </message>
 </context>
 <context>
+    <name>SkipConfirm</name>
+    <message>
+        <source>Requirements not met</source>
+        <translation>Требования не выполнены</translation>
+    </message>
+    <message>
+        <source>The deal does not meet these requirements:</source>
+        <translation>По сделке не выполнены требования:</translation>
+    </message>
+    <message>
+        <source>Move it anyway? The skipped requirements are recorded in the deal&apos;s stage history.</source>
+        <translation>Всё равно перевести сделку? Пропущенные требования будут записаны в историю этапов.</translation>
+    </message>
+</context>
+<context>
+    <name>StageHistory</name>
+    <message>
+        <source>Deal created</source>
+        <translation>Сделка создана</translation>
+    </message>
+    <message>
+        <source>reopened</source>
+        <translation>возобновлена</translation>
+    </message>
+</context>
+<context>
+    <name>StageHistoryTable</name>
+    <message>
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Кто</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Переход</translation>
+    </message>
+    <message>
+        <source>Skipped requirements</source>
+        <translation>Пропущенные требования</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Комментарий</translation>
+    </message>
+</context>
+<context>
+    <name>StageWizard</name>
+    <message>
+        <source>Contact person of the client</source>
+        <translation>Контактное лицо клиента</translation>
+    </message>
+    <message>
+        <source>The client&apos;s need</source>
+        <translation>Потребность клиента</translation>
+    </message>
+    <message>
+        <source>Specification</source>
+        <translation>Спецификация</translation>
+    </message>
+    <message>
+        <source>Client&apos;s circle</source>
+        <translation>Круг клиента</translation>
+    </message>
+    <message>
+        <source>Sales agreement</source>
+        <translation>Соглашение об условиях продаж</translation>
+    </message>
+    <message>
+        <source>Commercial proposal</source>
+        <translation>Коммерческое предложение</translation>
+    </message>
+    <message>
+        <source>The client&apos;s answer to the proposal</source>
+        <translation>Ответ клиента на предложение</translation>
+    </message>
+    <message>
+        <source>Counterparty</source>
+        <translation>Контрагент</translation>
+    </message>
+    <message>
+        <source>Contract or order</source>
+        <translation>Договор или заказ</translation>
+    </message>
+    <message>
+        <source>Deal stage — {number}</source>
+        <translation>Этап сделки — {number}</translation>
+    </message>
+    <message>
+        <source>Close the deal as won</source>
+        <translation>Завершение сделки как выигранной</translation>
+    </message>
+    <message>
+        <source>Move the deal to another stage</source>
+        <translation>Переход сделки на другой этап</translation>
+    </message>
+    <message>
+        <source>What the stage «{stage}» still needs</source>
+        <translation>Что ещё нужно на этапе «{stage}»</translation>
+    </message>
+</context>
+<context>
     <name>SummaryPage</name>
     <message>
         <source>Summary</source>
@@ -832,6 +2932,25 @@
     <message>
         <source>Stopping…</source>
         <translation>Остановка…</translation>
+    </message>
+</context>
+<context>
+    <name>UnsavedChanges</name>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Несохранённые изменения</translation>
+    </message>
+    <message>
+        <source>«{title}» has unsaved changes. Save them?</source>
+        <translation>Данные «{title}» были изменены. Записать изменения?</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Записать</translation>
+    </message>
+    <message>
+        <source>Don&apos;t save</source>
+        <translation>Не записывать</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,7 @@
+"""Report pages for workspace tabs: the sales funnel."""
+
+from __future__ import annotations
+
+from crm_desktop.views.reports.funnel import FunnelReportPage
+
+__all__ = ["FunnelReportPage"]
