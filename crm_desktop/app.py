@@ -33,6 +33,7 @@ from crm_desktop.services.uow import Actor
 from crm_desktop.services.users import current_actor
 from crm_desktop.views import messages
 from crm_desktop.views.dialogs.demo import DemoOffer
+from crm_desktop.views.dialogs.settings import stored_database_url
 from crm_desktop.views.i18n import choose_language, install_translators, remove_translators
 from crm_desktop.views.main_window import MainWindow
 from crm_desktop.views.tasks import Task, TaskState
@@ -68,13 +69,16 @@ def _cannot_open(url: str, detail: str) -> StorageError:
     )
 
 
-def start_database(url: str | None) -> Started:
+def start_database(url: str | None, configured: str | None = None) -> Started:
     """Open and upgrade the database, find the actor, check for clients.
+
+    ``url`` is ``--database``; ``configured`` the URL chosen in Settings (see
+    :func:`crm_desktop.db.resolve_url` for the order).
 
     Every problem of the environment (no such server, a path that cannot be created, a disk
     that is full, a malformed URL) comes out as :class:`StorageError`.
     """
-    resolved = resolve_url(url)
+    resolved = resolve_url(url, configured)
     try:
         db = open_database(resolved)
     except ArgumentError as exc:
@@ -169,7 +173,7 @@ def run_gui(
     translators = install_translators(app, choose_language(settings))
     try:
         try:
-            started = start_database(url)
+            started = start_database(url, stored_database_url(settings))
         except StorageError as exc:
             log.error("cannot start: %s", exc)
             messages.show_error(None, messages.user_message(exc))

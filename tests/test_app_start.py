@@ -229,3 +229,22 @@ def test_run_gui_end_to_end_with_the_demo(qapp, tmp_path: Path, settings, monkey
     assert isinstance(seen["rows"], int)
     assert seen["rows"] > 0
     assert settings.contains("main_window/geometry")
+
+
+def test_database_chosen_in_settings_is_used(tmp_path, monkeypatch):
+    """--database, then $CRM_DATABASE_URL, then Settings' "database/url", then the default."""
+    from crm_desktop.app import start_database
+
+    monkeypatch.delenv("CRM_DATABASE_URL", raising=False)
+    chosen = f"sqlite:///{tmp_path / 'chosen.sqlite3'}"
+    started = start_database(None, chosen)
+    try:
+        assert started.db.url == chosen
+    finally:
+        started.db.dispose()
+    explicit = f"sqlite:///{tmp_path / 'explicit.sqlite3'}"
+    started = start_database(explicit, chosen)
+    try:
+        assert started.db.url == explicit
+    finally:
+        started.db.dispose()
