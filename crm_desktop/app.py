@@ -138,10 +138,7 @@ def offer_demo(
     TaskProgressDialog(task, label, window)
 
     def on_succeeded(summary: Any) -> None:
-        text = QCoreApplication.translate(
-            "DemoOffer", "Demo data loaded: %n companies.", None, summary.clients
-        )
-        window.statusBar().showMessage(text, 10_000)
+        window.statusBar().showMessage(DemoOffer().loaded(summary.clients), 10_000)
 
     task.succeeded.connect(on_succeeded)
     task.failed.connect(lambda error: messages.report_error(window, error))

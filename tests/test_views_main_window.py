@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QLocale, QPoint, QSettings, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLineEdit
 
 from crm_desktop.services import parties as p
 from crm_desktop.views import i18n
+from crm_desktop.views.cards import ClientCard, CounterpartyCard
+from crm_desktop.views.cards.dialogs import UnsavedChanges
 from crm_desktop.views.main_window import (
     SECTIONS,
     ComingLaterPage,
     MainWindow,
     database_location,
+    section_is_live,
 )
 
 
@@ -103,7 +106,7 @@ def test_every_section_opens_something(qtbot, db, actor, settings):
         page = window.open_section(section.key)
         assert page.isVisible()
         assert window.current_section() == section.key
-        assert isinstance(page, ComingLaterPage) != section.live
+        assert isinstance(page, ComingLaterPage) != section_is_live(section)
 
 
 def test_coming_later_tabs_close_the_clients_tab_stays(qtbot, db, actor, settings):
@@ -137,10 +140,12 @@ def test_header_click_sorts_only_sortable_columns(qtbot, db, actor, settings, cl
     assert model.sort_key == "created_at"
     assert model.descending
 
-    header.setSortIndicator(1, Qt.SortOrder.AscendingOrder)  # "Circle": no sort key
-    assert model.sort_key == "created_at"
-    assert header.sortIndicatorSection() == 6
-    assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+    unsortable = [c for c in range(model.columnCount()) if not model.is_sortable(c)]
+    for column in unsortable:  # a column without a sort key keeps the old order
+        header.setSortIndicator(column, Qt.SortOrder.AscendingOrder)
+        assert model.sort_key == "created_at"
+        assert header.sortIndicatorSection() == 6
+        assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
 
     # a real click on the Name header
     x = header.sectionViewportPosition(0) + header.sectionSize(0) // 2
@@ -186,5 +191,219 @@ def test_window_speaks_russian(qtbot, db, actor, settings, clients, russian):
     assert isinstance(page, ComingLaterPage)
     assert page.text.text().startswith("Этот раздел")
     menus = [a.text() for a in window.menuBar().actions()]
-    assert menus == ["&Файл", "&Вид", "&Справка"]
+    assert menus == ["&Файл", "&Правка", "&Вид", "&Справка"]
     assert QApplication.translate("QPlatformTheme", "Cancel") == "Отмена"  # Qt's own
+
+
+# --- cards in the workspace -------------------------------------------------------------------
+
+
+def client_id(db, name: str):
+    from crm_desktop.services.cards import find_parties
+
+    return next(r.id for r in find_parties(db, "client", "") if r.name == name)
+
+
+def test_opening_an_open_card_focuses_its_tab(qtbot, db, actor, settings, clients):
+    window = make_window(qtbot, db, actor, settings)
+    record = client_id(db, clients[0])
+    card = window.open_card("client", record)
+    assert isinstance(card, ClientCard)
+    assert window.workspace.currentWidget() is card
+    assert window.workspace.tabText(window.workspace.currentIndex()) == f"{clients[0]} (Client)"
+    tabs = window.workspace.count()
+    window.open_section("clients")
+    assert window.open_card("client", str(record)) is card
+    assert window.workspace.count() == tabs
+    assert window.workspace.currentWidget() is card
+    assert window.save_action.isEnabled()
+    window.open_section("clients")
+    assert not window.save_action.isEnabled()  # Save acts on cards only
+
+
+def test_activating_a_list_row_opens_its_card(qtbot, db, actor, settings, clients):
+    window = make_window(qtbot, db, actor, settings)
+    view = window.clients.view
+    view.activated.emit(view.model().index(2, 0))
+    card = window.current_card()
+    assert isinstance(card, ClientCard)
+    assert card.name.text() == view.model().index(2, 0).data()
+
+
+def test_the_actions_have_their_shortcuts(qtbot, db, actor, settings):
+    window = make_window(qtbot, db, actor, settings)
+
+    def keys(action) -> list[str]:
+        return [s.toString() for s in action.shortcuts()]
+
+    assert keys(window.new_client_action) == ["Ctrl+N"]
+    assert keys(window.save_action) == ["Ctrl+S"]
+    assert keys(window.close_tab_action) == ["Ctrl+W", "Ctrl+F4"]
+    assert keys(window.find_action) == ["Ctrl+F"]
+    assert keys(window.next_tab_action) == ["Ctrl+Tab", "Ctrl+PgDown"]
+    assert keys(window.previous_tab_action)[0] == "Ctrl+Shift+Tab"
+    assert "Ctrl+PgUp" in keys(window.previous_tab_action)
+    assert keys(window.refresh_action) == ["F5"]
+    assert keys(window.quit_action) == ["Ctrl+Q"]
+    toolbar = [a for a in window.tool_bar.actions() if not a.isSeparator()]
+    assert toolbar == [
+        window.new_client_action,
+        window.register_action,
+        window.save_action,
+        window.refresh_action,
+    ]
+
+
+def test_new_client_save_and_reopen(qtbot, db, actor, settings):
+    window = make_window(qtbot, db, actor, settings)
+    window.new_client_action.trigger()
+    card = window.current_card()
+    assert isinstance(card, ClientCard)
+    assert window.workspace.tabText(window.workspace.currentIndex()) == "New client"
+    card.name.setText("ООО «Новый»")
+    assert window.workspace.tabText(window.workspace.currentIndex()) == "New client*"
+    window.save_action.trigger()  # Ctrl+S
+    assert card.record_id is not None
+    assert window.workspace.tabText(window.workspace.currentIndex()) == "ООО «Новый» (Client)"
+    assert window.open_card("client", card.record_id) is card
+    window.open_section("clients")  # the list was read again when shown
+    assert window.clients.model.rowCount() == 1
+    assert window.count_label.text() == "Clients: 1"
+
+
+def test_a_card_opens_cards_it_asks_for(qtbot, db, actor, settings, clients):
+    window = make_window(qtbot, db, actor, settings)
+    card = window.open_card("client", client_id(db, clients[1]))
+    card.new_counterparty_button.click()
+    new = window.current_card()
+    assert isinstance(new, CounterpartyCard)
+    assert new.client_id() == card.record_id
+    new.full_name.setText("ООО «Бета-Трейд»")
+    new.save_close_button.click()  # saved, and the tab closes without a question
+    assert new not in window.cards()
+    assert [r.full_name for r in p.counterparties_of_client(db, card.record_id)] == [
+        "ООО «Бета-Трейд»"
+    ]
+    assert card.counterparties.table.rowCount() == 1  # the open client card was told
+    card.counterparties.select_row(0)
+    card.open_counterparty_button.click()
+    assert isinstance(window.current_card(), CounterpartyCard)
+
+
+@pytest.mark.parametrize(("answer", "closed"), [("cancel", False), ("discard", True)])
+def test_closing_a_changed_card_tab_asks(
+    qtbot, db, actor, settings, clients, monkeypatch, answer, closed
+):
+    window = make_window(qtbot, db, actor, settings)
+    card = window.open_card("client", client_id(db, clients[0]))
+    asked: list[str] = []
+    monkeypatch.setattr(
+        UnsavedChanges, "ask", classmethod(lambda cls, parent, title: asked.append(title) or answer)
+    )
+    card.industry.setText("Связь")
+    window.close_tab_action.trigger()  # Ctrl+W
+    assert asked == [f"{clients[0]} (Client)"]
+    assert (card in window.cards()) is not closed
+
+
+def test_the_window_does_not_close_over_unsaved_changes(
+    qtbot, db, actor, settings, clients, monkeypatch
+):
+    window = make_window(qtbot, db, actor, settings)
+    card = window.open_card("client", client_id(db, clients[0]))
+    window.open_section("clients")
+    card.industry.setText("Связь")
+    monkeypatch.setattr(UnsavedChanges, "ask", classmethod(lambda cls, parent, title: "cancel"))
+    assert not window.close()
+    assert window.isVisible()
+    assert window.workspace.currentWidget() is card  # shown to the user when asked
+    monkeypatch.setattr(UnsavedChanges, "ask", classmethod(lambda cls, parent, title: "discard"))
+    assert window.close()
+
+
+def test_next_and_previous_tab(qtbot, db, actor, settings):
+    window = make_window(qtbot, db, actor, settings)
+    window.open_section("deals")
+    window.open_section("clients")
+    first = window.workspace.currentIndex()
+    window.next_tab_action.trigger()
+    assert window.workspace.currentIndex() == (first + 1) % window.workspace.count()
+    window.previous_tab_action.trigger()
+    assert window.workspace.currentIndex() == first
+
+
+def test_counterparty_and_contact_lists_open_their_cards(qtbot, db, actor, settings):
+    person = p.create_contact(db, actor, p.ContactDraft(last_name="Зайцев"))
+    cp = p.create_counterparty(
+        db,
+        actor,
+        p.CounterpartyDraft(
+            legal_form_id=p.catalogue_item_id(db, "legal_form", "ip"), full_name="ИП Зайцев"
+        ),
+    )
+    window = make_window(qtbot, db, actor, settings)
+    for key, kind, record in (
+        ("counterparties", "counterparty", cp.id),
+        ("contacts", "contact", person.id),
+    ):
+        page = window.open_section(key)
+        assert not isinstance(page, ComingLaterPage)
+        qtbot.waitUntil(lambda page=page: page.model.rowCount() == 1)
+        page.view.activated.emit(page.model.index(0, 0))
+        card = window.current_card()
+        assert (card.kind, card.record_id) == (kind, record)
+
+
+def test_find_focuses_the_search_box_of_the_list(qtbot, db, actor, settings):
+    window = make_window(qtbot, db, actor, settings)
+    if getattr(window.clients, "search_box", None) is None:
+        window.clients.search_box = QLineEdit(window.clients)
+        window.clients.search_box.show()
+    window.open_section("deals")
+    window.open_section("clients")
+    assert window.find_action.isEnabled()
+    window.find_action.trigger()
+    assert window.clients.focusWidget() is window.clients.search_box
+    window.open_section("deals")
+    assert not window.find_action.isEnabled()
+
+
+def test_register_partner_opens_the_new_client(qtbot, db, actor, settings, clients, monkeypatch):
+    from crm_desktop.views.wizards import registration
+
+    record = client_id(db, clients[3])
+    calls: list[tuple] = []
+
+    def run(cls, parent, db_, actor_):
+        calls.append((parent, db_, actor_))
+        return record
+
+    monkeypatch.setattr(registration.RegistrationWizard, "run", classmethod(run))
+    window = make_window(qtbot, db, actor, settings)
+    assert window.register_action.isEnabled()
+    window.register_action.trigger()
+    assert calls == [(window, db, actor)]
+    card = window.current_card()
+    assert isinstance(card, ClientCard)
+    assert card.record_id == record
+
+
+def test_settings_open_from_the_menu_and_the_section(qtbot, db, actor, settings, monkeypatch):
+    from crm_desktop.views.dialogs import settings as settings_dialog
+
+    calls: list[tuple] = []
+
+    def ask(cls, parent, db_, actor_, settings_, **kwargs):
+        calls.append((parent, db_, actor_, settings_))
+        kwargs["on_renamed"](actor_.__class__(actor_.user_id, actor_.login, "Новое Имя"))
+        return True
+
+    monkeypatch.setattr(settings_dialog.SettingsDialog, "ask", classmethod(ask))
+    window = make_window(qtbot, db, actor, settings)
+    window.settings_action.trigger()
+    assert calls == [(window, db, actor, settings)]
+    assert "Новое Имя" in window.windowTitle()
+    assert "Restart" in window.statusBar().currentMessage()
+    page = window.open_section("settings")
+    page.open_settings.click()
+    assert len(calls) == 2

@@ -65,46 +65,6 @@
 <context>
     <name>CardFields</name>
     <message>
-        <source>Kind</source>
-        <translation>Вид</translation>
-    </message>
-    <message>
-        <source>Type</source>
-        <translation>Тип</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation>Значение</translation>
-    </message>
-    <message>
-        <source>Primary</source>
-        <translation>Основной</translation>
-    </message>
-    <message>
-        <source>Comment</source>
-        <translation>Комментарий</translation>
-    </message>
-    <message>
-        <source>BIK</source>
-        <translation>БИК</translation>
-    </message>
-    <message>
-        <source>Settlement account</source>
-        <translation>Расчётный счёт</translation>
-    </message>
-    <message>
-        <source>Corr. account</source>
-        <translation>Корр. счёт</translation>
-    </message>
-    <message>
-        <source>Bank</source>
-        <translation>Банк</translation>
-    </message>
-    <message>
-        <source>Main</source>
-        <translation>Основной</translation>
-    </message>
-    <message>
         <source>Name</source>
         <translation>Наименование</translation>
     </message>
@@ -243,6 +203,46 @@
     <message>
         <source>Birthday</source>
         <translation>Дата рождения</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Значение</translation>
+    </message>
+    <message>
+        <source>Primary</source>
+        <translation>Основной</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Комментарий</translation>
+    </message>
+    <message>
+        <source>BIK</source>
+        <translation>БИК</translation>
+    </message>
+    <message>
+        <source>Settlement account</source>
+        <translation>Расчётный счёт</translation>
+    </message>
+    <message>
+        <source>Corr. account</source>
+        <translation>Корр. счёт</translation>
+    </message>
+    <message>
+        <source>Bank</source>
+        <translation>Банк</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Основной</translation>
     </message>
     <message>
         <source>Role</source>
@@ -609,6 +609,69 @@
     </message>
 </context>
 <context>
+    <name>ClientListPage</name>
+    <message>
+        <source>Clients</source>
+        <translation>Клиенты</translation>
+    </message>
+    <message>
+        <source>Suppliers</source>
+        <translation>Поставщики</translation>
+    </message>
+    <message>
+        <source>Dealers</source>
+        <translation>Дилеры</translation>
+    </message>
+    <message>
+        <source>Competitors</source>
+        <translation>Конкуренты</translation>
+    </message>
+    <message>
+        <source>Carriers</source>
+        <translation>Перевозчики</translation>
+    </message>
+    <message>
+        <source>Others</source>
+        <translation>Прочие</translation>
+    </message>
+    <message>
+        <source>Search by name, INN, phone or e-mail</source>
+        <translation>Поиск по наименованию, ИНН, телефону или эл. почте</translation>
+    </message>
+    <message>
+        <source>Owner manager</source>
+        <translation>Ответственный менеджер</translation>
+    </message>
+    <message>
+        <source>All managers</source>
+        <translation>Все менеджеры</translation>
+    </message>
+    <message>
+        <source>Client circle</source>
+        <translation>Круг клиента</translation>
+    </message>
+    <message>
+        <source>All circles</source>
+        <translation>Все круги</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Роль</translation>
+    </message>
+    <message>
+        <source>All roles</source>
+        <translation>Все роли</translation>
+    </message>
+    <message>
+        <source>Show archived</source>
+        <translation>Показывать архивные</translation>
+    </message>
+    <message>
+        <source>Show deleted</source>
+        <translation>Показывать удалённые</translation>
+    </message>
+</context>
+<context>
     <name>ClientPage</name>
     <message>
         <source>Client</source>
@@ -837,6 +900,40 @@
     </message>
 </context>
 <context>
+    <name>ContactColumns</name>
+    <message>
+        <source>Name</source>
+        <translation>ФИО</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Должность</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Клиент</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Эл. почта</translation>
+    </message>
+</context>
+<context>
+    <name>ContactListPage</name>
+    <message>
+        <source>Search by name, phone or e-mail</source>
+        <translation>Поиск по ФИО, телефону или эл. почте</translation>
+    </message>
+    <message>
+        <source>Show deleted</source>
+        <translation>Показывать удалённые</translation>
+    </message>
+</context>
+<context>
     <name>ContactSection</name>
     <message>
         <source>Contact person:</source>
@@ -1010,6 +1107,64 @@
     <message>
         <source>Unlink «{contact}» from this counterparty? The person stays.</source>
         <translation>Отвязать «{contact}» от этого контрагента? Само контактное лицо останется.</translation>
+    </message>
+</context>
+<context>
+    <name>CounterpartyColumns</name>
+    <message>
+        <source>Name</source>
+        <translation>Наименование</translation>
+    </message>
+    <message>
+        <source>Legal form</source>
+        <translation>Правовая форма</translation>
+    </message>
+    <message>
+        <source>INN</source>
+        <translation>ИНН</translation>
+    </message>
+    <message>
+        <source>KPP</source>
+        <translation>КПП</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Клиент</translation>
+    </message>
+    <message>
+        <source>Legal address</source>
+        <translation>Юридический адрес</translation>
+    </message>
+</context>
+<context>
+    <name>CounterpartyListPage</name>
+    <message>
+        <source>Organisations</source>
+        <translation>Организации</translation>
+    </message>
+    <message>
+        <source>Sole traders</source>
+        <translation>Предприниматели (ИП)</translation>
+    </message>
+    <message>
+        <source>Private persons</source>
+        <translation>Физические лица</translation>
+    </message>
+    <message>
+        <source>Search by name, INN or OGRN</source>
+        <translation>Поиск по наименованию, ИНН или ОГРН</translation>
+    </message>
+    <message>
+        <source>Kind of counterparty</source>
+        <translation>Вид контрагента</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>Все виды</translation>
+    </message>
+    <message>
+        <source>Show deleted</source>
+        <translation>Показывать удалённые</translation>
     </message>
 </context>
 <context>
@@ -1741,6 +1896,14 @@
         <translation>Создание демонстрационных данных…</translation>
     </message>
     <message numerus="yes">
+        <source>The database is empty. Load demo data (%n companies) to try the program?</source>
+        <translation>
+            <numerusform>База данных пуста. Загрузить демонстрационные данные (%n компания), чтобы попробовать программу?</numerusform>
+            <numerusform>База данных пуста. Загрузить демонстрационные данные (%n компании), чтобы попробовать программу?</numerusform>
+            <numerusform>База данных пуста. Загрузить демонстрационные данные (%n компаний), чтобы попробовать программу?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Demo data loaded: %n companies.</source>
         <translation>
             <numerusform>Загружены демонстрационные данные: %n компания.</numerusform>
@@ -1751,14 +1914,6 @@
     <message>
         <source>Demo data</source>
         <translation>Демонстрационные данные</translation>
-    </message>
-    <message numerus="yes">
-        <source>The database is empty. Load demo data (%n companies) to try the program?</source>
-        <translation>
-            <numerusform>База данных пуста. Загрузить демонстрационные данные (%n компания), чтобы попробовать программу?</numerusform>
-            <numerusform>База данных пуста. Загрузить демонстрационные данные (%n компании), чтобы попробовать программу?</numerusform>
-            <numerusform>База данных пуста. Загрузить демонстрационные данные (%n компаний), чтобы попробовать программу?</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -2047,6 +2202,29 @@
     </message>
 </context>
 <context>
+    <name>ListPage</name>
+    <message>
+        <source>Search ({shortcut})</source>
+        <translation>Поиск ({shortcut})</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Поиск…</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>Загрузка…</translation>
+    </message>
+    <message>
+        <source>Only the first {count} matches are shown: type more to narrow them.</source>
+        <translation>Показаны первые {count} совпадений: уточните запрос.</translation>
+    </message>
+    <message>
+        <source>Nothing found.</source>
+        <translation>Ничего не найдено.</translation>
+    </message>
+</context>
+<context>
     <name>LossDialog</name>
     <message>
         <source>The deal is lost</source>
@@ -2092,8 +2270,72 @@
         <translation>&amp;Обновить</translation>
     </message>
     <message>
+        <source>Saved: {title}</source>
+        <translation>Записано: {title}</translation>
+    </message>
+    <message>
+        <source>Restart the program to use the new settings.</source>
+        <translation>Перезапустите программу, чтобы применить новые настройки.</translation>
+    </message>
+    <message>
+        <source>New &amp;client</source>
+        <translation>Новый &amp;клиент</translation>
+    </message>
+    <message>
+        <source>Open the card of a new client</source>
+        <translation>Открыть карточку нового клиента</translation>
+    </message>
+    <message>
+        <source>New c&amp;ounterparty</source>
+        <translation>Новый к&amp;онтрагент</translation>
+    </message>
+    <message>
+        <source>New contact &amp;person</source>
+        <translation>Новое контактное &amp;лицо</translation>
+    </message>
+    <message>
+        <source>&amp;Register partner…</source>
+        <translation>&amp;Регистрация партнёра…</translation>
+    </message>
+    <message>
+        <source>The new partner registration wizard, with the duplicate check</source>
+        <translation>Помощник регистрации нового партнёра с проверкой дублей</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Записать</translation>
+    </message>
+    <message>
+        <source>Save the current card</source>
+        <translation>Записать текущую карточку</translation>
+    </message>
+    <message>
+        <source>&amp;Close tab</source>
+        <translation>&amp;Закрыть вкладку</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>&amp;Найти</translation>
+    </message>
+    <message>
+        <source>Go to the search box of the list</source>
+        <translation>Перейти к строке поиска списка</translation>
+    </message>
+    <message>
+        <source>&amp;Next tab</source>
+        <translation>&amp;Следующая вкладка</translation>
+    </message>
+    <message>
+        <source>&amp;Previous tab</source>
+        <translation>&amp;Предыдущая вкладка</translation>
+    </message>
+    <message>
         <source>Read the list again from the database</source>
         <translation>Заново прочитать список из базы данных</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings…</source>
+        <translation>&amp;Настройки…</translation>
     </message>
     <message>
         <source>&amp;About</source>
@@ -2104,12 +2346,20 @@
         <translation>&amp;Файл</translation>
     </message>
     <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Правка</translation>
+    </message>
+    <message>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>Основная панель</translation>
     </message>
     <message>
         <source>User: {name}</source>
@@ -2393,16 +2643,16 @@
         <translation>Клиент и контактное лицо (частное лицо)</translation>
     </message>
     <message>
-        <source>Last, first and middle name:</source>
-        <translation>ФИО:</translation>
+        <source>Name:</source>
+        <translation>Наименование:</translation>
     </message>
     <message>
         <source>Client</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <source>Name:</source>
-        <translation>Наименование:</translation>
+        <source>Last, first and middle name:</source>
+        <translation>ФИО:</translation>
     </message>
     <message>
         <source>Industry:</source>
@@ -2453,12 +2703,12 @@
         <translation>КПП:</translation>
     </message>
     <message>
-        <source>OGRNIP:</source>
-        <translation>ОГРНИП:</translation>
-    </message>
-    <message>
         <source>OGRN:</source>
         <translation>ОГРН:</translation>
+    </message>
+    <message>
+        <source>OGRNIP:</source>
+        <translation>ОГРНИП:</translation>
     </message>
     <message>
         <source>Legal address:</source>
@@ -2809,6 +3059,17 @@
     </message>
 </context>
 <context>
+    <name>SettingsPage</name>
+    <message>
+        <source>The database (a file on this computer or the office server), the language, your name, and the mandatory fields of each client circle.</source>
+        <translation>База данных (файл на этом компьютере или сервер офиса), язык, ваше имя и обязательные поля каждого круга клиентов.</translation>
+    </message>
+    <message>
+        <source>Open settings…</source>
+        <translation>Открыть настройки…</translation>
+    </message>
+</context>
+<context>
     <name>SkipConfirm</name>
     <message>
         <source>Requirements not met</source>
@@ -3024,36 +3285,8 @@
         <translation>Неизвестный вид контактной информации.</translation>
     </message>
     <message>
-        <source>Connected to {server} at {url}.</source>
-        <translation>Подключение к {server} по адресу {url} установлено.</translation>
-    </message>
-    <message>
-        <source>Choose a file for the embedded database.</source>
-        <translation>Выберите файл встроенной базы данных.</translation>
-    </message>
-    <message>
-        <source>The database file {path} cannot be created here.</source>
-        <translation>Файл базы данных {path} нельзя создать в этом месте.</translation>
-    </message>
-    <message>
-        <source>The file {path} does not exist yet; it will be created at the next start.</source>
-        <translation>Файла {path} пока нет; он будет создан при следующем запуске.</translation>
-    </message>
-    <message>
-        <source>The database file {path} opens ({server}).</source>
-        <translation>Файл базы данных {path} открывается ({server}).</translation>
-    </message>
-    <message>
         <source>This field is required.</source>
         <translation>Поле обязательно для заполнения.</translation>
-    </message>
-    <message>
-        <source>Spaces, «/» and «@» are not allowed here.</source>
-        <translation>Пробелы, «/» и «@» здесь недопустимы.</translation>
-    </message>
-    <message>
-        <source>The port must be between 1 and 65535.</source>
-        <translation>Порт должен быть от 1 до 65535.</translation>
     </message>
     <message>
         <source>Unknown partner role.</source>
@@ -3236,6 +3469,34 @@
         <translation>Соглашение проходит статусы: черновик → действует → закрыто.</translation>
     </message>
     <message>
+        <source>Connected to {server} at {url}.</source>
+        <translation>Подключение к {server} по адресу {url} установлено.</translation>
+    </message>
+    <message>
+        <source>Choose a file for the embedded database.</source>
+        <translation>Выберите файл встроенной базы данных.</translation>
+    </message>
+    <message>
+        <source>The database file {path} cannot be created here.</source>
+        <translation>Файл базы данных {path} нельзя создать в этом месте.</translation>
+    </message>
+    <message>
+        <source>The file {path} does not exist yet; it will be created at the next start.</source>
+        <translation>Файла {path} пока нет; он будет создан при следующем запуске.</translation>
+    </message>
+    <message>
+        <source>The database file {path} opens ({server}).</source>
+        <translation>Файл базы данных {path} открывается ({server}).</translation>
+    </message>
+    <message>
+        <source>Spaces, «/» and «@» are not allowed here.</source>
+        <translation>Пробелы, «/» и «@» здесь недопустимы.</translation>
+    </message>
+    <message>
+        <source>The port must be between 1 and 65535.</source>
+        <translation>Порт должен быть от 1 до 65535.</translation>
+    </message>
+    <message>
         <source>Attach a contact person of the client to the deal.</source>
         <translation>Добавьте в сделку контактное лицо клиента.</translation>
     </message>
@@ -3341,7 +3602,7 @@
     </message>
     <message>
         <source>The period ends before it begins.</source>
-        <translation>Период заканчивается раньше, чем начинается.</translation>
+        <translation>Конец периода раньше его начала.</translation>
     </message>
 </context>
 </TS>

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale
+from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
 from crm_desktop.errors import QT_TRANSLATE_NOOP
+from crm_desktop.views.qtconv import qt_datetime
 
 FIELD_LABELS: dict[str, str] = {
     # client
@@ -183,7 +184,7 @@ def date_text(value: date | None) -> str:
 
 def datetime_text(value: datetime) -> str:
     local = value.astimezone().replace(tzinfo=None) if value.tzinfo is not None else value
-    return QLocale().toString(QDateTime(local), "dd.MM.yyyy HH:mm")
+    return QLocale().toString(qt_datetime(local), "dd.MM.yyyy HH:mm")
 
 
 def history_value(field: str | None, value: str | None) -> str:
