@@ -14,7 +14,7 @@ import uuid
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, literal_column, select, text, update
+from sqlalchemy import ColumnElement, Select, and_, literal_column, or_, select, text, update
 from sqlalchemy.orm import Session
 
 from crm_desktop.models import Channel, Client, Contact, Counterparty
@@ -146,6 +146,9 @@ def match_condition(session_or_dialect: Session | str, model: Any, query: str) -
         if isinstance(session_or_dialect, str)
         else session_or_dialect.get_bind().dialect.name
     )
+    exact = _exact_number_condition(model, query)
+    if exact is not None:
+        return exact
     terms = query_terms(query)
     if not terms:
         return None
@@ -170,6 +173,65 @@ def match_condition(session_or_dialect: Session | str, model: Any, query: str) -
     for term in short_terms:  # one or two letters: a name prefix on the search_key index
         conditions.append(model.search_key.like(f"{_like_escape(term)}%", escape="\\"))
     return and_(*conditions)
+
+
+def _exact_number_condition(model: Any, query: str) -> Any:
+    """A complete phone number or INN is looked up exactly, on its own index.
+
+    Through the trigram index a full number is slow (digit trigrams are common to many rows);
+    ``channel.normalized`` and ``counterparty.inn`` answer it at once. Ten digits may be a
+    local phone number or a company's INN: both are looked up.
+    """
+    digits = v.phone_search_digits(query)
+    if digits is None:
+        return None
+    phones: list[str] = []
+    inns: list[str] = []
+    if len(digits) == 11 and digits[0] in "78":
+        phones.append("+7" + digits[1:])
+    elif len(digits) == 10:
+        phones.append("+7" + digits)
+        inns.append(digits)
+    elif len(digits) == 12:
+        inns.append(digits)
+    else:
+        return None
+
+    def owners(column: Any) -> Any:
+        return (
+            select(column)
+            .where(
+                Channel.kind == "phone",
+                Channel.normalized.in_(phones),
+                Channel.deleted_at.is_(None),
+                column.is_not(None),
+            )
+            .scalar_subquery()
+        )
+
+    conditions: list[ColumnElement[bool]] = []
+    if model is Client:
+        if phones:
+            conditions.append(Client.id.in_(owners(Channel.client_id)))
+        if inns:
+            conditions.append(
+                Client.id.in_(
+                    select(Counterparty.client_id)
+                    .where(Counterparty.inn.in_(inns), Counterparty.deleted_at.is_(None))
+                    .scalar_subquery()
+                )
+            )
+    elif model is Contact:
+        if not phones:
+            return None
+        conditions.append(Contact.id.in_(owners(Channel.contact_id)))
+    elif model is Counterparty:
+        if not inns:
+            return None
+        conditions.append(Counterparty.inn.in_(inns))
+    else:
+        return None
+    return or_(*conditions)
 
 
 def search_ids(session: Session, kind: str, query: str, limit: int = 50) -> list[uuid.UUID]:
