@@ -471,14 +471,14 @@ def fmt_ms(value: float) -> str:
     return f"{value:.2f} ms"
 
 
-def ratio(ours: float, other: float) -> str:
+def ratio(ours: float, other: float, better: str = "faster", worse: str = "slower") -> str:
     if ours <= 0 or other <= 0:
         return "—"
     factor = other / ours
     return (
-        f"×{factor:,.0f} faster"
+        f"×{factor:,.0f} {better}"
         if factor >= 1.5
-        else (f"×{1 / factor:.1f} slower" if factor < 0.67 else "same")
+        else (f"×{1 / factor:.1f} {worse}" if factor < 0.67 else "same")
     )
 
 
@@ -506,8 +506,10 @@ def report(rows: int, results: dict[str, dict[str, Any]]) -> None:
             return float(result[field])
 
         a, b, c = get(ours), get(qsql), get(orm)
+        words = ("less", "more") if field == "peak_rss_mib" else ("faster", "slower")
         print(
-            f"{label:24} {show(a):>10} {show(b):>15} {show(c):>11}   {ratio(a, b):16} {ratio(a, c)}"
+            f"{label:24} {show(a):>10} {show(b):>15} {show(c):>11}   "
+            f"{ratio(a, b, *words):16} {ratio(a, c, *words)}"
         )
     print()
     print(
