@@ -41,7 +41,11 @@ from crm_desktop.models import (
     User,
 )
 from crm_desktop.services import search
-from crm_desktop.services.parties import LinkDetails, RelationDetails
+from crm_desktop.services.parties import (
+    RelationDetails,
+    contacts_of_counterparty,
+    counterparties_of_contact,
+)
 from crm_desktop.services.uow import read_unit
 
 PICKER_LIMIT = 50
@@ -53,64 +57,6 @@ def _contact_name(contact: Contact) -> str:
 
 
 # --- links and relations ----------------------------------------------------------------------
-
-
-def contacts_of_counterparty(db: Database, counterparty_id: uuid.UUID) -> list[LinkDetails]:
-    """The live contacts acting for a counterparty, by name."""
-    with read_unit(db) as session:
-        rows = session.execute(
-            select(CounterpartyContact, Counterparty.short_name, Contact)
-            .join(Counterparty, Counterparty.id == CounterpartyContact.counterparty_id)
-            .join(Contact, Contact.id == CounterpartyContact.contact_id)
-            .where(
-                CounterpartyContact.counterparty_id == counterparty_id,
-                CounterpartyContact.deleted_at.is_(None),
-                Contact.deleted_at.is_(None),
-            )
-            .order_by(Contact.search_key, Contact.id)
-        ).all()
-        return [
-            LinkDetails(
-                link.id,
-                link.version,
-                link.counterparty_id,
-                contact.id,
-                short_name,
-                _contact_name(contact),
-                link.position,
-                link.role,
-            )
-            for link, short_name, contact in rows
-        ]
-
-
-def counterparties_of_contact(db: Database, contact_id: uuid.UUID) -> list[LinkDetails]:
-    """The live counterparties a contact acts for, by name."""
-    with read_unit(db) as session:
-        rows = session.execute(
-            select(CounterpartyContact, Counterparty.short_name, Contact)
-            .join(Counterparty, Counterparty.id == CounterpartyContact.counterparty_id)
-            .join(Contact, Contact.id == CounterpartyContact.contact_id)
-            .where(
-                CounterpartyContact.contact_id == contact_id,
-                CounterpartyContact.deleted_at.is_(None),
-                Counterparty.deleted_at.is_(None),
-            )
-            .order_by(Counterparty.search_key, Counterparty.id)
-        ).all()
-        return [
-            LinkDetails(
-                link.id,
-                link.version,
-                link.counterparty_id,
-                contact.id,
-                short_name,
-                _contact_name(contact),
-                link.position,
-                link.role,
-            )
-            for link, short_name, contact in rows
-        ]
 
 
 def contact_relations(db: Database, contact_id: uuid.UUID) -> list[RelationDetails]:

@@ -1068,60 +1068,67 @@ def _contact_name(contact: Contact) -> str:
     return " ".join(p for p in (contact.last_name, contact.first_name, contact.middle_name) if p)
 
 
-def contacts_of_client(db: Database, client_id: uuid.UUID) -> list[LinkDetails]:
+def _links(
+    db: Database,
+    owner_kind: str,
+    *,
+    owner_id: uuid.UUID | None = None,
+    contact_id: uuid.UUID | None = None,
+) -> list[LinkDetails]:
+    """Live client↔contact (``owner_kind`` "client") or counterparty↔contact links of one owner
+    (by contact name, primary first) or of one contact (by owner name)."""
+    if owner_kind == "client":
+        link_model: Any = ClientContact
+        owner: Any = Client
+        owner_name, owner_fk = Client.name, ClientContact.client_id
+    else:
+        link_model, owner = CounterpartyContact, Counterparty
+        owner_name, owner_fk = Counterparty.short_name, CounterpartyContact.counterparty_id
+    query = (
+        select(link_model, owner_name, Contact)
+        .join(owner, owner.id == owner_fk)
+        .join(Contact, Contact.id == link_model.contact_id)
+        .where(link_model.deleted_at.is_(None))
+    )
+    if owner_id is not None:
+        primary_first = [ClientContact.is_primary.desc()] if owner is Client else []
+        query = query.where(owner_fk == owner_id, Contact.deleted_at.is_(None)).order_by(
+            *primary_first, Contact.search_key, Contact.id
+        )
+    else:
+        query = query.where(
+            link_model.contact_id == contact_id, owner.deleted_at.is_(None)
+        ).order_by(owner.search_key, owner.id)
     with read_unit(db) as session:
-        rows = session.execute(
-            select(ClientContact, Client.name, Contact)
-            .join(Client, Client.id == ClientContact.client_id)
-            .join(Contact, Contact.id == ClientContact.contact_id)
-            .where(
-                ClientContact.client_id == client_id,
-                ClientContact.deleted_at.is_(None),
-                Contact.deleted_at.is_(None),
-            )
-            .order_by(ClientContact.is_primary.desc(), Contact.search_key, Contact.id)
-        ).all()
         return [
             LinkDetails(
                 link.id,
                 link.version,
-                link.client_id,
+                getattr(link, owner_fk.key),
                 contact.id,
-                client_name,
+                name,
                 _contact_name(contact),
                 link.position,
                 link.role,
             )
-            for link, client_name, contact in rows
+            for link, name, contact in session.execute(query).all()
         ]
+
+
+def contacts_of_client(db: Database, client_id: uuid.UUID) -> list[LinkDetails]:
+    return _links(db, "client", owner_id=client_id)
 
 
 def clients_of_contact(db: Database, contact_id: uuid.UUID) -> list[LinkDetails]:
-    with read_unit(db) as session:
-        rows = session.execute(
-            select(ClientContact, Client.name, Contact)
-            .join(Client, Client.id == ClientContact.client_id)
-            .join(Contact, Contact.id == ClientContact.contact_id)
-            .where(
-                ClientContact.contact_id == contact_id,
-                ClientContact.deleted_at.is_(None),
-                Client.deleted_at.is_(None),
-            )
-            .order_by(Client.search_key, Client.id)
-        ).all()
-        return [
-            LinkDetails(
-                link.id,
-                link.version,
-                link.client_id,
-                contact.id,
-                client_name,
-                _contact_name(contact),
-                link.position,
-                link.role,
-            )
-            for link, client_name, contact in rows
-        ]
+    return _links(db, "client", contact_id=contact_id)
+
+
+def contacts_of_counterparty(db: Database, counterparty_id: uuid.UUID) -> list[LinkDetails]:
+    return _links(db, "counterparty", owner_id=counterparty_id)
+
+
+def counterparties_of_contact(db: Database, contact_id: uuid.UUID) -> list[LinkDetails]:
+    return _links(db, "counterparty", contact_id=contact_id)
 
 
 def relate_clients(
