@@ -74,7 +74,14 @@ def tab_titles(card) -> list[str]:
 
 def test_client_card_shows_edits_and_saves(qtbot, db, actor, client, shown_errors):
     card = show(qtbot, ClientCard(db, actor, client.id))
-    assert tab_titles(card) == ["Main", "Counterparties", "Contact persons", "Relations", "History"]
+    assert tab_titles(card) == [
+        "Main",
+        "Counterparties",
+        "Contact persons",
+        "Relations",
+        "Deals",
+        "History",
+    ]
     assert card.name.text() == "ООО «Ромашка»"
     assert card.role_boxes["client"].isChecked()
     assert card.owner.currentData() == actor.user_id

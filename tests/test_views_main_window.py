@@ -6,10 +6,13 @@ import pytest
 from PySide6.QtCore import QLocale, QPoint, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 
+from crm_desktop.services import deals as d
 from crm_desktop.services import parties as p
 from crm_desktop.views import i18n
 from crm_desktop.views.cards import ClientCard, CounterpartyCard
 from crm_desktop.views.cards.dialogs import UnsavedChanges
+from crm_desktop.views.deals import DealCard
+from crm_desktop.views.lists.deals import DealListPage
 from crm_desktop.views.main_window import (
     SECTIONS,
     ComingLaterPage,
@@ -17,6 +20,7 @@ from crm_desktop.views.main_window import (
     database_location,
     section_is_live,
 )
+from crm_desktop.views.reports.funnel import FunnelReportPage
 
 
 @pytest.fixture
@@ -79,14 +83,14 @@ def test_table_is_read_only_row_selection_alternating(qtbot, db, actor, settings
 
 def test_a_coming_later_section_shows_its_page(qtbot, db, actor, settings, clients):
     window = make_window(qtbot, db, actor, settings)
-    deals_row = next(i for i, s in enumerate(SECTIONS) if s.key == "deals")
-    window.navigation.setCurrentRow(deals_row)
+    tasks_row = next(i for i, s in enumerate(SECTIONS) if s.key == "tasks")
+    window.navigation.setCurrentRow(tasks_row)
     page = window.workspace.currentWidget()
     assert isinstance(page, ComingLaterPage)
-    assert window.current_section() == "deals"
+    assert window.current_section() == "tasks"
     assert page.isVisible()
     assert page.text.text() == "This section is coming in a later version."
-    assert window.workspace.tabText(window.workspace.currentIndex()) == "Deals"
+    assert window.workspace.tabText(window.workspace.currentIndex()) == "Tasks"
 
     qtbot.mouseClick(page.open_clients, Qt.MouseButton.LeftButton)
     assert window.current_section() == "clients"
@@ -96,7 +100,7 @@ def test_a_coming_later_section_shows_its_page(qtbot, db, actor, settings, clien
 
     # the same section again: the same tab, not a second one
     tabs = window.workspace.count()
-    assert window.open_section("deals") is page
+    assert window.open_section("tasks") is page
     assert window.workspace.count() == tabs
 
 
@@ -111,10 +115,10 @@ def test_every_section_opens_something(qtbot, db, actor, settings):
 
 def test_coming_later_tabs_close_the_clients_tab_stays(qtbot, db, actor, settings):
     window = make_window(qtbot, db, actor, settings)
-    window.open_section("reports")
+    window.open_section("claims")
     index = window.workspace.currentIndex()
     window.workspace.tabCloseRequested.emit(index)
-    assert window.section_page("reports") is None
+    assert window.section_page("claims") is None
     clients_index = window.workspace.indexOf(window.clients)
     window.workspace.tabCloseRequested.emit(clients_index)
     assert window.workspace.indexOf(window.clients) == clients_index
@@ -359,13 +363,15 @@ def test_find_focuses_the_search_box_of_the_list(qtbot, db, actor, settings):
     if getattr(window.clients, "search_box", None) is None:
         window.clients.search_box = QLineEdit(window.clients)
         window.clients.search_box.show()
-    window.open_section("deals")
+    window.open_section("claims")
     window.open_section("clients")
     assert window.find_action.isEnabled()
     window.find_action.trigger()
     assert window.clients.focusWidget() is window.clients.search_box
-    window.open_section("deals")
+    window.open_section("claims")
     assert not window.find_action.isEnabled()
+    window.open_section("deals")
+    assert window.find_action.isEnabled()  # the Deals list has a search box too
 
 
 def test_register_partner_opens_the_new_client(qtbot, db, actor, settings, clients, monkeypatch):
@@ -407,3 +413,97 @@ def test_settings_open_from_the_menu_and_the_section(qtbot, db, actor, settings,
     page = window.open_section("settings")
     page.open_settings.click()
     assert len(calls) == 2
+
+
+# --- deals and reports ------------------------------------------------------------------------
+
+
+def make_deal(db, actor, client_name: str, title: str):
+    client = p.create_client(db, actor, p.ClientDraft(name=client_name))
+    return d.create_deal(db, actor, d.DealDraft(title=title, client_id=client.id))
+
+
+def test_the_deals_section_lists_deals_and_a_deal_opens_once(qtbot, db, actor, settings):
+    deal = make_deal(db, actor, "ООО «Ромашка»", "Поставка гвоздей")
+    window = make_window(qtbot, db, actor, settings)
+    deals_row = next(i for i, s in enumerate(SECTIONS) if s.key == "deals")
+    window.navigation.setCurrentRow(deals_row)
+    page = window.workspace.currentWidget()
+    assert isinstance(page, DealListPage)
+    assert window.current_section() == "deals"
+    assert window.workspace.tabText(window.workspace.currentIndex()) == "Deals"
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1 and page.model.row(0) is not None)
+    assert page.model.index(0, 1).data() == "Поставка гвоздей"
+
+    page.view.activated.emit(page.model.index(0, 0))  # a double click on the row
+    card = window.current_card()
+    assert isinstance(card, DealCard)
+    assert (card.kind, card.record_id) == ("deal", deal.id)
+    tabs = window.workspace.count()
+    window.open_section("deals")
+    page.view.activated.emit(page.model.index(0, 0))  # again: the same tab comes forward
+    assert window.current_card() is card
+    assert window.open_card("deal", str(deal.id)) is card
+    assert window.workspace.count() == tabs
+
+
+def test_the_reports_section_shows_the_funnel(qtbot, db, actor, settings):
+    window = make_window(qtbot, db, actor, settings)
+    page = window.open_section("reports")
+    assert isinstance(page, FunnelReportPage)
+    assert page.runner is window.tasks
+    assert window.current_section() == "reports"
+    assert window.workspace.tabText(window.workspace.currentIndex()) == "Reports"
+    assert window.open_section("reports") is page
+    qtbot.waitUntil(lambda: not window.tasks.busy, timeout=10_000)
+
+
+def test_new_deal_presets_the_client_of_the_current_card(qtbot, db, actor, settings, clients):
+    window = make_window(qtbot, db, actor, settings)
+    window.new_deal_action.trigger()  # no client card: chosen on the deal card
+    card = window.current_card()
+    assert isinstance(card, DealCard)
+    assert card.record_id is None
+    assert card._client_id is None
+    client_card = window.open_card("client", client_id(db, clients[2]))
+    window.new_deal_action.trigger()
+    card = window.current_card()
+    assert isinstance(card, DealCard)
+    assert card.record_id is None and card._client_id == client_card.record_id
+
+
+def test_the_client_card_lists_its_deals_and_makes_new_ones(qtbot, db, actor, settings):
+    deal = make_deal(db, actor, "ООО «Ромашка»", "Поставка гвоздей")
+    make_deal(db, actor, "АО «Василёк»", "Чужая сделка")
+    window = make_window(qtbot, db, actor, settings)
+    card = window.open_card("client", deal.client_id)
+    assert isinstance(card, ClientCard)
+    titles = [card.tabs.tabText(i) for i in range(card.tabs.count())]
+    assert titles[-2:] == ["Deals", "History"]
+    deals = card.deals
+    assert deals is not None and deals.client_id == deal.client_id
+    qtbot.waitUntil(lambda: not deals.model.busy)
+    assert deals.model.rowCount() == 1
+    assert deals.model.index(0, 1).data() == "Поставка гвоздей"
+    deals.view.activated.emit(deals.model.index(0, 1))
+    opened = window.current_card()
+    assert isinstance(opened, DealCard) and opened.record_id == deal.id
+
+    window.workspace.setCurrentWidget(card)
+    card.new_deal_button.click()
+    new = window.current_card()
+    assert isinstance(new, DealCard)
+    assert new.record_id is None and new._client_id == deal.client_id
+
+
+def test_a_new_client_card_has_no_deals_until_saved(qtbot, db, actor, settings):
+    window = make_window(qtbot, db, actor, settings)
+    window.new_client_action.trigger()
+    card = window.current_card()
+    assert isinstance(card, ClientCard)
+    assert card.deals is None
+    assert not card.new_deal_button.isEnabled()
+    card.name.setText("ООО «Новый»")
+    window.save_action.trigger()
+    assert card.deals is not None and card.deals.client_id == card.record_id
+    assert card.new_deal_button.isEnabled()

@@ -81,6 +81,7 @@ class Deal(Entity):
         Index(None, "client_id"),
         Index(None, "owner_id", "status"),
         Index(None, "stage_id"),
+        Index(None, "search_key"),
     )
 
     number: Mapped[Str40] = mapped_column(unique=True)

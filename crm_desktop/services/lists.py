@@ -1,10 +1,11 @@
 """Read side of the list screens: flat rows, keyset pages, counts, anchors. Never a whole table.
 
-Clients, counterparties and contacts each have a frozen ``*Row`` dataclass, a ``*Filter`` and a
-whitelist of sort keys (``*_SORT_KEYS``: name → SQL expression) covering every column the list
-shows. Sorting is always done in SQL, by ``(sort value, id)``: the id breaks ties so the order is
-total, and every sort expression is NOT NULL (NULLs folded with ``coalesce``) so the keyset
-comparison stays total too. Sort keys come from the whitelist, never from UI strings.
+Clients, counterparties, contacts and deals each have a frozen ``*Row`` dataclass, a
+``*Filter`` and a whitelist of sort keys (``*_SORT_KEYS``: name → SQL expression) covering every
+column the list shows. Sorting is always done in SQL, by ``(sort value, id)``: the id breaks
+ties so the order is total, and every sort expression is NOT NULL (NULLs folded with
+``coalesce``) so the keyset comparison stays total too. Sort keys come from the whitelist, never
+from UI strings.
 
 A page is ``WHERE (sort value, id) > (:value, :id) ORDER BY sort value, id LIMIT n``: as fast at
 row 900,000 as at row 0 when the sort key has an index. To reach a row far down without reading
@@ -14,7 +15,8 @@ one ordered scan (run it off the GUI thread); row ``r`` is then read as "after a
 deep ``OFFSET``.
 
 Search goes through :func:`services.search.match_condition` (FTS5 trigram on SQLite, pg_trgm on
-PostgreSQL, a name prefix for one or two letters): never ``LIKE '%x%'`` over a table. A search is
+PostgreSQL, a name prefix for one or two letters); deals are found by their exact number or the
+beginning of their title (``search_key``): never ``LIKE '%x%'`` over a table. A search is
 bounded: at most :data:`SEARCH_CAP` matching ids come from the index (``*_search``, filters
 applied), and the list is then sorted and paged within them in SQL; :class:`SearchHits` says
 whether the cap cut the matches short. Pass the hits to ``*_page``/``*_count``/``*_anchors`` so
@@ -28,7 +30,8 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
+from decimal import Decimal
 from typing import Any, Final, Generic, TypeVar
 
 from sqlalchemy import (
@@ -39,10 +42,11 @@ from sqlalchemy import (
     func,
     literal,
     literal_column,
+    or_,
     select,
     tuple_,
 )
-from sqlalchemy.orm import aliased
+from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql import operators
 from sqlalchemy.sql.elements import BinaryExpression, BooleanClauseList, ColumnClause
 from sqlalchemy.sql.selectable import ScalarSelect
@@ -55,9 +59,12 @@ from crm_desktop.models import (
     ClientContact,
     Contact,
     Counterparty,
+    Deal,
+    DealStage,
     LegalForm,
     User,
 )
+from crm_desktop.services import validation as v
 from crm_desktop.services.search import match_condition
 from crm_desktop.services.uow import read_unit
 
@@ -67,6 +74,8 @@ __all__ = [
     "CLIENT_SORT_KEYS",
     "CONTACT_SORT_KEYS",
     "COUNTERPARTY_SORT_KEYS",
+    "DEAL_SORT_KEYS",
+    "DEAL_STATUSES",
     "LEGAL_KINDS",
     "SEARCH_CAP",
     "ClientFilter",
@@ -75,6 +84,8 @@ __all__ = [
     "ContactRow",
     "CounterpartyFilter",
     "CounterpartyRow",
+    "DealFilter",
+    "DealRow",
     "Key",
     "PageRequest",
     "SearchHits",
@@ -90,12 +101,17 @@ __all__ = [
     "counterparty_count",
     "counterparty_page",
     "counterparty_search",
+    "deal_anchors",
+    "deal_count",
+    "deal_page",
+    "deal_search",
 ]
 
 SEARCH_CAP: Final = 1000  # matches taken from the index for one search, at most
 ANCHOR_EVERY: Final = 500  # rows between two anchors, by default
 CLIENT_ROLES: Final = ("client", "supplier", "dealer", "competitor", "carrier", "other")
 LEGAL_KINDS: Final = ("legal", "individual", "person")
+DEAL_STATUSES: Final = ("open", "won", "lost")
 
 Key = tuple[Any, uuid.UUID]  # a row's keyset position: (sort value, id)
 RowT = TypeVar("RowT")
@@ -192,6 +208,33 @@ class ContactFilter:
     search: str = ""
 
 
+@dataclass(frozen=True)
+class DealRow:
+    id: uuid.UUID
+    number: str  # А-000042
+    title: str
+    client: str
+    stage: str | None  # a non-process deal has no stage
+    status: str  # one of DEAL_STATUSES
+    amount: Decimal
+    owner: str | None
+    opened_on: date
+    expected_on: date | None
+    is_deleted: bool = False
+
+
+@dataclass(frozen=True)
+class DealFilter:
+    client_id: uuid.UUID | None = None
+    stage_id: uuid.UUID | None = None
+    status: str | None = None  # one of DEAL_STATUSES
+    owner_id: uuid.UUID | None = None
+    opened_from: date | None = None  # inclusive
+    opened_to: date | None = None  # inclusive
+    include_deleted: bool = False
+    search: str = ""  # the deal's number, or the beginning of its title
+
+
 # --- SQL pieces -----------------------------------------------------------------------------------
 
 
@@ -230,6 +273,9 @@ _contact_client = (
     .scalar_subquery()
 )
 _CounterpartyClient = aliased(Client, name="cp_client")
+_DealClient = aliased(Client, name="deal_client")
+_DealOwner = aliased(User, name="deal_owner")
+NO_DATE: Final = date(1, 1, 1)  # a missing date sorts first ascending
 
 # sort key name → NOT NULL SQL expression; every column a list shows has one
 CLIENT_SORT_KEYS: Final[Mapping[str, Any]] = {
@@ -257,6 +303,33 @@ CONTACT_SORT_KEYS: Final[Mapping[str, Any]] = {
     "email": _folded(_contact_email),
 }
 
+DEAL_SORT_KEYS: Final[Mapping[str, Any]] = {
+    "number": Deal.number,
+    "title": Deal.search_key,
+    "client": _DealClient.search_key,
+    "stage": func.coalesce(DealStage.sort_order, literal(-1)),
+    "status": Deal.status,
+    "amount": Deal.amount,
+    "owner": _folded(_DealOwner.full_name),
+    "opened_on": Deal.opened_on,
+    "expected_on": func.coalesce(Deal.expected_on, literal(NO_DATE)),
+}
+
+
+def _deal_match(session: Session, model: Any, text: str) -> Any:
+    """A deal by its exact number (the unique index) or by the beginning of its title (a
+    prefix of ``search_key``): never a substring scan."""
+    del session, model
+    typed = text.strip()
+    if not typed:
+        return None
+    conditions: list[ColumnElement[bool]] = [Deal.number.in_(sorted({typed, typed.upper()}))]
+    key = v.search_key(typed)
+    if key:
+        escaped = key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        conditions.append(Deal.search_key.like(f"{escaped}%", escape="\\"))
+    return or_(*conditions)
+
 
 @dataclass(frozen=True)
 class _Spec(Generic[RowT]):
@@ -266,6 +339,8 @@ class _Spec(Generic[RowT]):
     sort_keys: Mapping[str, Any]
     rows: Callable[[Any], Select[Any]]  # select(sort value, id, …columns) with its joins
     make_row: Callable[[Sequence[Any]], RowT]  # from the columns after the sort value
+    # (session, model, text) → a condition that finds matches through an index, or None
+    match: Callable[[Session, Any, str], Any] = match_condition
 
 
 def _client_rows(key: Any) -> Select[Any]:
@@ -321,6 +396,28 @@ def _contact_rows(key: Any) -> Select[Any]:
     )
 
 
+def _deal_rows(key: Any) -> Select[Any]:
+    return (
+        select(
+            key.label("sort_value"),
+            Deal.id,
+            Deal.number,
+            Deal.title,
+            _DealClient.name.label("client"),
+            DealStage.name.label("stage"),
+            Deal.status,
+            Deal.amount,
+            _DealOwner.full_name.label("owner"),
+            Deal.opened_on,
+            Deal.expected_on,
+            Deal.deleted_at.is_not(None).label("is_deleted"),
+        )
+        .join(_DealClient, _DealClient.id == Deal.client_id)
+        .outerjoin(DealStage, DealStage.id == Deal.stage_id)
+        .outerjoin(_DealOwner, _DealOwner.id == Deal.owner_id)
+    )
+
+
 def _contact_row(values: Sequence[Any]) -> ContactRow:
     row_id, last, first, middle, *rest = values
     name = " ".join(part for part in (last, first, middle) if part)
@@ -332,6 +429,7 @@ _COUNTERPARTIES: Final = _Spec(
     Counterparty, COUNTERPARTY_SORT_KEYS, _counterparty_rows, lambda v: CounterpartyRow(*v)
 )
 _CONTACTS: Final = _Spec(Contact, CONTACT_SORT_KEYS, _contact_rows, _contact_row)
+_DEALS: Final = _Spec(Deal, DEAL_SORT_KEYS, _deal_rows, lambda v: DealRow(*v), _deal_match)
 
 
 def _client_where(flt: ClientFilter) -> list[ColumnElement[bool]]:
@@ -385,6 +483,27 @@ def _contact_where(flt: ContactFilter) -> list[ColumnElement[bool]]:
     return where
 
 
+def _deal_where(flt: DealFilter) -> list[ColumnElement[bool]]:
+    where: list[ColumnElement[bool]] = []
+    if not flt.include_deleted:
+        where.append(Deal.deleted_at.is_(None))
+    if flt.client_id is not None:
+        where.append(Deal.client_id == flt.client_id)
+    if flt.stage_id is not None:
+        where.append(Deal.stage_id == flt.stage_id)
+    if flt.status is not None:
+        if flt.status not in DEAL_STATUSES:
+            raise ValueError(f"unknown deal status {flt.status!r}")
+        where.append(Deal.status == flt.status)
+    if flt.owner_id is not None:
+        where.append(Deal.owner_id == flt.owner_id)
+    if flt.opened_from is not None:
+        where.append(Deal.opened_on >= flt.opened_from)
+    if flt.opened_to is not None:
+        where.append(Deal.opened_on <= flt.opened_to)
+    return where
+
+
 # --- the generic keyset machinery ---------------------------------------------------------------
 
 
@@ -419,7 +538,7 @@ def _search(
     if not text.strip():
         return None
     with read_unit(db) as session:
-        condition = match_condition(session, spec.model, text)
+        condition = spec.match(session, spec.model, text)
         if condition is None:
             return None
         query = _driven_by_index(spec.model, condition)
@@ -649,3 +768,39 @@ def contact_anchors(
 ) -> list[Key]:
     where = _scope(db, _CONTACTS, _contact_where(flt), flt.search, hits)
     return _anchors(db, _CONTACTS, where, sort, descending, every)
+
+
+# --- deals ----------------------------------------------------------------------------------------
+
+
+def deal_search(db: Database, flt: DealFilter, *, cap: int = SEARCH_CAP) -> SearchHits | None:
+    """The deals whose number is ``flt.search`` or whose title begins with it (and that match
+    the filter), at most ``cap``; ``None`` when there is no search."""
+    return _search(db, _DEALS, _deal_where(flt), flt.search, cap)
+
+
+def deal_page(
+    db: Database, flt: DealFilter, page: PageRequest, *, hits: SearchHits | None = None
+) -> list[tuple[Key, DealRow]]:
+    """One page of deal rows, each with its keyset position (sort value, id)."""
+    where = _scope(db, _DEALS, _deal_where(flt), flt.search, hits)
+    return _page(db, _DEALS, where, page)
+
+
+def deal_count(db: Database, flt: DealFilter, *, hits: SearchHits | None = None) -> int:
+    if hits is not None:
+        return len(hits.ids)
+    return _count(db, _DEALS, _scope(db, _DEALS, _deal_where(flt), flt.search, hits))
+
+
+def deal_anchors(
+    db: Database,
+    flt: DealFilter,
+    sort: str,
+    descending: bool = False,
+    *,
+    every: int = ANCHOR_EVERY,
+    hits: SearchHits | None = None,
+) -> list[Key]:
+    where = _scope(db, _DEALS, _deal_where(flt), flt.search, hits)
+    return _anchors(db, _DEALS, where, sort, descending, every)

@@ -1,10 +1,11 @@
 """The main window: sections on the left, a workspace of tabs, menus, toolbar and status bar.
 
 Choosing a section opens (or brings forward) its tab in the workspace: the Clients,
-Counterparties and Contacts lists, Settings; sections whose features come later open a short
-"coming in a later version" page. Cards (client, counterparty, contact)
-open as tabs of the same workspace; opening a card that is already open brings its tab forward,
-and a card with unsaved changes asks before its tab (or the window) closes.
+Counterparties, Contacts and Deals lists, the sales funnel report (Reports), Settings; sections
+whose features come later open a short "coming in a later version" page. Cards (client,
+counterparty, contact, deal) open as tabs of the same workspace; opening a card that is already
+open brings its tab forward, and a card with unsaved changes asks before its tab (or the window)
+closes. File → New deal presets the client whose card is current.
 
 Dialogs that other parts of the program provide (the partner registration wizard, Settings)
 are imported when first used, so the window works (with their actions disabled) without them.
@@ -51,11 +52,14 @@ from crm_desktop.db import Database
 from crm_desktop.errors import QT_TRANSLATE_NOOP, UserError
 from crm_desktop.services.uow import Actor
 from crm_desktop.views import messages
-from crm_desktop.views.cards import CardPage, create_card
+from crm_desktop.views.cards import CardPage, ClientCard, create_card
+from crm_desktop.views.deals import DealCard
 from crm_desktop.views.lists.base import ListPage
 from crm_desktop.views.lists.clients import ClientListPage
 from crm_desktop.views.lists.contacts import ContactListPage
 from crm_desktop.views.lists.counterparties import CounterpartyListPage
+from crm_desktop.views.lists.deals import DealListPage
+from crm_desktop.views.reports.funnel import FunnelReportPage
 from crm_desktop.views.tasks import TaskRunner
 
 
@@ -74,12 +78,12 @@ SECTIONS: tuple[Section, ...] = (
     Section("clients", QT_TRANSLATE_NOOP("Sections", "Clients"), live=True),
     Section("counterparties", QT_TRANSLATE_NOOP("Sections", "Counterparties"), live=True),
     Section("contacts", QT_TRANSLATE_NOOP("Sections", "Contacts"), live=True),
-    Section("deals", QT_TRANSLATE_NOOP("Sections", "Deals")),
+    Section("deals", QT_TRANSLATE_NOOP("Sections", "Deals"), live=True),
     Section("interactions", QT_TRANSLATE_NOOP("Sections", "Interactions")),
     Section("tasks", QT_TRANSLATE_NOOP("Sections", "Tasks")),
     Section("claims", QT_TRANSLATE_NOOP("Sections", "Claims")),
     Section("catalogue", QT_TRANSLATE_NOOP("Sections", "Catalogue")),
-    Section("reports", QT_TRANSLATE_NOOP("Sections", "Reports")),
+    Section("reports", QT_TRANSLATE_NOOP("Sections", "Reports"), live=True),
     Section("settings", QT_TRANSLATE_NOOP("Sections", "Settings"), live=True),
 )
 SECTION_BY_KEY = {s.key: s for s in SECTIONS}
@@ -91,6 +95,7 @@ LIST_PAGES: dict[str, Callable[[Database, QWidget], ListPage[Any, Any]]] = {
     "clients": ClientListPage,
     "counterparties": CounterpartyListPage,
     "contacts": ContactListPage,
+    "deals": DealListPage,
 }
 REGISTRATION_WIZARD = ("crm_desktop.views.wizards.registration", "RegistrationWizard")
 SETTINGS_DIALOG = ("crm_desktop.views.dialogs.settings", "SettingsDialog")
@@ -312,6 +317,8 @@ class MainWindow(QMainWindow):
             settings_page.open_settings.clicked.connect(self.open_settings)
             settings_page.open_settings.setEnabled(self.settings_action.isEnabled())
             return settings_page
+        if section.key == "reports":
+            return FunnelReportPage(self.db, self.actor, self, runner=self.tasks)
         if section.key in LIST_PAGES:
             page = LIST_PAGES[section.key](self.db, self)
             self._connect_list_page(page)
@@ -333,7 +340,7 @@ class MainWindow(QMainWindow):
         record_id = record_id if isinstance(record_id, uuid.UUID) else uuid.UUID(str(record_id))
         card = self._cards.get((kind, record_id))
         if card is None:
-            card = create_card(kind, self.db, self.actor, record_id, self)
+            card = self._create_card(kind, record_id)
             self._cards[(kind, record_id)] = card
             self._add_card(card)
         self.workspace.setCurrentWidget(card)
@@ -342,11 +349,23 @@ class MainWindow(QMainWindow):
     def new_card(self, kind: str, **preset: Any) -> CardPage:
         """A card for a new record of ``kind`` (``preset``: e.g. ``client_id`` of a new
         counterparty)."""
-        card = create_card(kind, self.db, self.actor, None, self, **preset)
+        card = self._create_card(kind, None, **preset)
         self._add_card(card)
         self.workspace.setCurrentWidget(card)
         card.setFocus()
         return card
+
+    def new_deal(self) -> CardPage:
+        """A new deal's card; for the client whose card is current, if one is."""
+        current = self.current_card()
+        if isinstance(current, ClientCard) and current.record_id is not None:
+            return self.new_card("deal", client_id=current.record_id)
+        return self.new_card("deal")
+
+    def _create_card(self, kind: str, record_id: uuid.UUID | None, **preset: Any) -> CardPage:
+        if kind == "deal":
+            return DealCard(self.db, self.actor, record_id, self, **preset)
+        return create_card(kind, self.db, self.actor, record_id, self, **preset)
 
     def cards(self) -> list[CardPage]:
         return [
@@ -491,6 +510,11 @@ class MainWindow(QMainWindow):
         self.new_counterparty_action.triggered.connect(lambda: self.new_card("counterparty"))
         self.new_contact_action = QAction(self.tr("New contact &person"), self)
         self.new_contact_action.triggered.connect(lambda: self.new_card("contact"))
+        self.new_deal_action = QAction(self.tr("New &deal"), self)
+        self.new_deal_action.setStatusTip(
+            self.tr("Open the card of a new deal (of the client whose card is open)")
+        )
+        self.new_deal_action.triggered.connect(self.new_deal)
 
         self.register_action = QAction(
             self._icon("contact-new", sp.SP_FileDialogNewFolder),
@@ -573,6 +597,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.new_client_action)
         file_menu.addAction(self.new_counterparty_action)
         file_menu.addAction(self.new_contact_action)
+        file_menu.addAction(self.new_deal_action)
         file_menu.addAction(self.register_action)
         file_menu.addSeparator()
         file_menu.addAction(self.save_action)

@@ -429,6 +429,10 @@
         <translation>Связи</translation>
     </message>
     <message>
+        <source>Deals</source>
+        <translation>Сделки</translation>
+    </message>
+    <message>
         <source>Merge into another client…</source>
         <translation>Объединить с другим клиентом…</translation>
     </message>
@@ -543,6 +547,10 @@
     <message>
         <source>Remove</source>
         <translation>Удалить</translation>
+    </message>
+    <message>
+        <source>New deal…</source>
+        <translation>Новая сделка…</translation>
     </message>
     <message>
         <source>New client</source>
@@ -1533,6 +1541,45 @@
     </message>
 </context>
 <context>
+    <name>DealColumns</name>
+    <message>
+        <source>Number</source>
+        <translation>Номер</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Наименование</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Клиент</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Этап</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Сумма</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Ответственный</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Дата начала</translation>
+    </message>
+    <message>
+        <source>Expected close</source>
+        <translation>Плановая дата</translation>
+    </message>
+</context>
+<context>
     <name>DealFields</name>
     <message>
         <source>Title</source>
@@ -1720,6 +1767,65 @@
     <message>
         <source>incl. VAT</source>
         <translation>в т.ч. НДС</translation>
+    </message>
+</context>
+<context>
+    <name>DealListPage</name>
+    <message>
+        <source>In progress</source>
+        <translation>В работе</translation>
+    </message>
+    <message>
+        <source>Won</source>
+        <translation>Выиграна</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>Проиграна</translation>
+    </message>
+    <message>
+        <source>Search by the deal&apos;s number or the start of its title</source>
+        <translation>Поиск по номеру сделки или началу наименования</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Этап</translation>
+    </message>
+    <message>
+        <source>All stages</source>
+        <translation>Все этапы</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Все статусы</translation>
+    </message>
+    <message>
+        <source>Responsible manager</source>
+        <translation>Ответственный менеджер</translation>
+    </message>
+    <message>
+        <source>All managers</source>
+        <translation>Все менеджеры</translation>
+    </message>
+    <message>
+        <source>Opened on or after</source>
+        <translation>Начата не раньше</translation>
+    </message>
+    <message>
+        <source>Opened on or before</source>
+        <translation>Начата не позже</translation>
+    </message>
+    <message>
+        <source>Show deleted</source>
+        <translation>Показывать удалённые</translation>
+    </message>
+    <message>
+        <source>Opened:</source>
+        <translation>Начата:</translation>
     </message>
 </context>
 <context>
@@ -2292,6 +2398,14 @@
     <message>
         <source>New contact &amp;person</source>
         <translation>Новое контактное &amp;лицо</translation>
+    </message>
+    <message>
+        <source>New &amp;deal</source>
+        <translation>Новая &amp;сделка</translation>
+    </message>
+    <message>
+        <source>Open the card of a new deal (of the client whose card is open)</source>
+        <translation>Открыть карточку новой сделки (клиента, чья карточка открыта)</translation>
     </message>
     <message>
         <source>&amp;Register partner…</source>

@@ -1,9 +1,10 @@
-"""The client card («Клиент (партнёр)»): Main, Counterparties, Contacts, Relations, History."""
+"""The client card («Клиент (партнёр)»): Main, Counterparties, Contacts, Relations, Deals,
+History."""
 
 from __future__ import annotations
 
 import uuid
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
@@ -12,8 +13,10 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -40,6 +43,9 @@ from crm_desktop.views.cards.labels import role_label, yes_no
 from crm_desktop.views.cards.links import LinkTable
 from crm_desktop.views.widgets.fields import IntLineEdit
 
+if TYPE_CHECKING:
+    from crm_desktop.views.lists.deals import DealListPage
+
 
 class ClientCard(CardPage):
     """A client: its own fields and phones on Main; its counterparties, contacts and relations
@@ -56,6 +62,7 @@ class ClientCard(CardPage):
     ) -> None:
         self._details: ClientDetails | None = None
         self._relation_kinds: list[p.CatalogueItem] = []
+        self.deals: DealListPage | None = None  # made once the client has an id
         super().__init__(db, actor, record_id, parent)
 
     # --- building ------------------------------------------------------------------------------
@@ -70,6 +77,7 @@ class ClientCard(CardPage):
         self.tabs.addTab(self._build_counterparties(), self.tr("Counterparties"))
         self.tabs.addTab(self._build_contacts(), self.tr("Contact persons"))
         self.tabs.addTab(self._build_relations(), self.tr("Relations"))
+        self.tabs.addTab(self._build_deals(), self.tr("Deals"))
         self.merge_action = self.add_more_action(self.tr("Merge into another client…"))
         self.merge_action.triggered.connect(self.merge_into)
 
@@ -212,6 +220,37 @@ class ClientCard(CardPage):
         self.remove_relation_button.clicked.connect(self.remove_relation)
         return self.relations
 
+    def _build_deals(self) -> QWidget:
+        page = self.deals_tab = QWidget(self)
+        page.setObjectName("dealsTab")
+        self.new_deal_button = QPushButton(self.tr("New deal…"), page)
+        self.new_deal_button.setObjectName("newDeal")
+        self.new_deal_button.clicked.connect(self._on_new_deal_clicked)
+        self.deals_notice = QLabel(page)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.new_deal_button)
+        buttons.addWidget(self.deals_notice, 1)
+        self._deals_layout = QVBoxLayout(page)
+        self._deals_layout.addLayout(buttons)
+        return page
+
+    def _show_deals(self) -> None:
+        """The client's deals: the Deals list page filtered to this client."""
+        if self.record_id is None:
+            return
+        if self.deals is not None and self.deals.client_id == self.record_id:
+            self.deals.refresh()
+            return
+        # imported here: the deals list uses the deal screens' labels, which use the cards
+        from crm_desktop.views.lists.deals import DealListPage
+
+        if self.deals is not None:
+            self.deals.deleteLater()
+        self.deals = DealListPage(self.db, self.deals_tab, client_id=self.record_id)
+        self.deals.open_requested.connect(self.open_requested.emit)
+        self.deals.model.load_failed.connect(self._on_deals_load_failed)
+        self._deals_layout.addWidget(self.deals, 1)
+
     # --- binding -------------------------------------------------------------------------------
 
     def fetch(self) -> ClientDetails:
@@ -309,6 +348,10 @@ class ClientCard(CardPage):
                 None if saved else self.tr("Save the client first to add links here.")
             )
         self.merge_action.setEnabled(saved)
+        self.new_deal_button.setEnabled(saved)
+        self.deals_notice.setText(
+            "" if saved else self.tr("Save the client first to add links here.")
+        )
         if self.record_id is None:
             for widget in (self.counterparties, self.contacts, self.relations):
                 widget.set_rows([])
@@ -333,6 +376,7 @@ class ClientCard(CardPage):
             kind = rel.kind_name if outgoing else rel.reverse_name
             rows.append(((kind, other, rel.comment), rel))
         self.relations.set_rows(rows)
+        self._show_deals()
 
     def _open(self, kind: str, record_id: Any) -> None:
         if record_id is not None:
@@ -353,6 +397,16 @@ class ClientCard(CardPage):
     def _on_new_counterparty_clicked(self) -> None:
         if self.record_id is not None:
             self.new_requested.emit("counterparty", {"client_id": self.record_id})
+
+    @Slot()
+    def _on_new_deal_clicked(self) -> None:
+        if self.record_id is not None:
+            self.new_requested.emit("deal", {"client_id": self.record_id})
+
+    @Slot(object)
+    def _on_deals_load_failed(self, error: object) -> None:
+        if isinstance(error, UserError):
+            self.general_error.show_error(messages.user_message(error))
 
     @Slot()
     def _on_new_contact_clicked(self) -> None:
