@@ -173,8 +173,8 @@ def _one_deal(
     title_product = rng.choice(PRODUCTS)[0].split(",")[0]
     deal = Deal(
         number=next_number(session, "deal"),
-        title=f"Поставка: {title_product.lower()}",
-        search_key=v.search_key(title_product),
+        title=f"Поставка: {title_product[0].lower()}{title_product[1:]}",
+        search_key=v.search_key(f"Поставка: {title_product}"),
         client_id=client_id,
         kind="typical",
         stage_id=stages[0].id,

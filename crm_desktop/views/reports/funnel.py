@@ -24,8 +24,8 @@ from PySide6.QtCharts import (
     QHorizontalStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QCoreApplication, QDate, QMargins, Qt, Signal, Slot
-from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtCore import QCoreApplication, QDate, QMargins, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QColor, QFont, QPainter, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -116,6 +116,7 @@ class FunnelReportPage(QWidget):
         runner: TaskRunner | None = None,
     ) -> None:
         super().__init__(parent)
+        self._built_once = False
         self.db = db
         self.actor = actor
         self.runner = runner if runner is not None else TaskRunner(self)
@@ -290,6 +291,13 @@ class FunnelReportPage(QWidget):
         return data if isinstance(data, uuid.UUID) else None
 
     # --- building ------------------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """The first time the page is shown it builds the report for the default period."""
+        super().showEvent(event)
+        if not self._built_once:
+            self._built_once = True
+            QTimer.singleShot(0, self.build)
 
     def build(self) -> Task | None:
         """Compute the report in a worker; the page shows it when it comes back."""
