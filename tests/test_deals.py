@@ -264,3 +264,105 @@ def test_classifying_the_client_from_a_deal(db, actor, client, agreement):
     classified = p.set_client_circle(db, actor, client.id, client.version, potential)
     assert (classified.circle_id, classified.name) == (potential, client.name)
     assert ag.get_agreement(db, agreement.id).draft.name == "Оптовые продажи"
+
+
+def _deal_at_contract(db, actor, client, contact, agreement):
+    """A typical deal taken properly to the contract stage (all earlier requirements met)."""
+    potential = p.catalogue_item_id(db, "client_circle", "potential")
+    current = p.get_client(db, client.id)
+    p.set_client_circle(db, actor, client.id, current.version, potential)
+    deal = d.create_deal(db, actor, d.DealDraft(title="Поставка", client_id=client.id))
+    deal = d.add_participant(db, actor, deal.id, "contact", contact.id)
+    deal = advance(db, actor, deal, "needs")
+    draft = d.DealDraft(
+        title="Поставка", client_id=client.id, need_description="Гвозди", agreement_id=agreement.id
+    )
+    deal = d.update_deal(db, actor, deal.id, deal.version, draft)
+    deal = d.set_lines(
+        db, actor, deal.id, deal.version, [d.DealLineDraft("Гвозди", Decimal(1), Decimal(10))]
+    )
+    deal = advance(db, actor, deal, "conditions")
+    deal = advance(db, actor, deal, "proposal")
+    proposal = d.issue_proposal(db, actor, deal.id)
+    d.set_proposal_status(db, actor, proposal.id, "sent")
+    deal = advance(db, actor, d.get_deal(db, deal.id), "negotiation")
+    d.set_proposal_status(db, actor, proposal.id, "accepted")
+    return advance(db, actor, d.get_deal(db, deal.id), "contract")
+
+
+def test_typical_sale_rechecks_passed_stages(db, actor, client, contact, agreement):
+    """A requirement met once and undone since blocks the way on (found by review)."""
+    deal = _deal_at_contract(db, actor, client, contact, agreement)
+    deal = d.set_lines(db, actor, deal.id, deal.version, [])
+    with pytest.raises(ValidationError) as caught:
+        d.win(db, actor, deal.id, deal.version)
+    assert "lines" in caught.value.field_errors
+
+
+def test_only_the_clients_own_contact_counts(db, actor, client):
+    stranger = p.create_contact(db, actor, p.ContactDraft(last_name="Чужой"))
+    deal = d.create_deal(db, actor, d.DealDraft(title="Поставка", client_id=client.id))
+    with pytest.raises(ValidationError) as caught:
+        d.add_participant(db, actor, deal.id, "contact", stranger.id)
+    assert caught.value.field == "contact_id"
+
+
+def test_closed_deals_parts_stay_as_they_were(db, actor, client, contact):
+    deal = d.create_deal(db, actor, d.DealDraft(title="Поставка", client_id=client.id))
+    reason = p.catalogue_item_id(db, "loss_reason", "price")
+    lost = d.lose(db, actor, deal.id, deal.version, reason, "Дорого")
+    with pytest.raises(ValidationError):
+        d.add_participant(db, actor, lost.id, "contact", contact.id)
+
+
+def test_a_closed_agreement_does_not_lock_the_deal(db, actor, client, agreement):
+    draft = d.DealDraft(title="Поставка", client_id=client.id, agreement_id=agreement.id)
+    deal = d.create_deal(db, actor, draft)
+    ag.set_status(db, actor, agreement.id, agreement.version, "closed")
+    renamed = d.update_deal(
+        db,
+        actor,
+        deal.id,
+        deal.version,
+        d.DealDraft(title="Поставка гвоздей", client_id=client.id, agreement_id=agreement.id),
+    )
+    assert renamed.title == "Поставка гвоздей"
+
+
+def test_line_amounts_use_the_stored_precision(db, actor, client):
+    deal = d.create_deal(db, actor, d.DealDraft(title="Поставка", client_id=client.id))
+    deal = d.set_lines(
+        db,
+        actor,
+        deal.id,
+        deal.version,
+        [
+            d.DealLineDraft(
+                "Гвозди", Decimal("1.0004"), Decimal("10.005"), discount_pct=Decimal("0")
+            )
+        ],
+    )
+    line = deal.lines[0]
+    assert (line.quantity, line.price, line.amount) == (
+        Decimal("1.000"),
+        Decimal("10.01"),
+        Decimal("10.01"),
+    )
+    assert d.line_amount(line.quantity, line.price, line.discount_pct) == line.amount
+
+
+def test_merging_clients_moves_their_deals(db, actor, client):
+    from crm_desktop.services import merge
+
+    twin = p.create_client(db, actor, p.ClientDraft(name="Ромашка-2"))
+    deal = d.create_deal(db, actor, d.DealDraft(title="Поставка", client_id=twin.id))
+    survivor = p.get_client(db, client.id)
+    merge.merge_clients(db, actor, survivor.id, survivor.version, twin.id, twin.version)
+    moved = d.get_deal(db, deal.id)
+    assert moved.client_id == client.id
+    assert (
+        d.update_deal(
+            db, actor, moved.id, moved.version, d.DealDraft(title="Поставка 2", client_id=client.id)
+        ).title
+        == "Поставка 2"
+    )

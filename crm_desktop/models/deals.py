@@ -111,7 +111,7 @@ class DealStageChange(Entity):
     """One move of a deal: stage and status from → to, who, when, what was skipped."""
 
     __tablename__ = "deal_stage_change"
-    __table_args__ = (Index(None, "deal_id", "at"),)
+    __table_args__ = (Index(None, "deal_id", "at"), Index(None, "at"))
 
     deal_id: Mapped[uuid.UUID] = mapped_column(restrict_fk("deal.id"))
     from_stage_id: Mapped[uuid.UUID | None] = mapped_column(restrict_fk("deal_stage.id"))

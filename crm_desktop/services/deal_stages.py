@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from crm_desktop.errors import QT_TRANSLATE_NOOP, Message
 from crm_desktop.models import (
     Client,
+    ClientContact,
     Counterparty,
     Deal,
     DealLine,
@@ -46,6 +47,12 @@ def _contact_attached(session: Session, deal: Deal) -> bool:
             session,
             select(func.count())
             .select_from(DealParticipant)
+            .join(
+                ClientContact,
+                (ClientContact.contact_id == DealParticipant.contact_id)
+                & (ClientContact.client_id == deal.client_id)
+                & ClientContact.deleted_at.is_(None),
+            )
             .where(
                 DealParticipant.deal_id == deal.id,
                 DealParticipant.kind == "contact",

@@ -28,6 +28,7 @@ from crm_desktop.errors import (
 )
 from crm_desktop.models import (
     Client,
+    ClientContact,
     Contact,
     Counterparty,
     Deal,
@@ -285,7 +286,15 @@ def stage_history(db: Database, deal_id: uuid.UUID) -> list[StageChangeRow]:
 # --- writing ----------------------------------------------------------------------------------
 
 
-def _deal_values(session: Session, draft: DealDraft) -> dict[str, object]:
+def _deal_values(
+    session: Session, draft: DealDraft, current: Deal | None = None
+) -> dict[str, object]:
+    """Clean a draft; references are checked only when they change (a deal keeps an agreement
+    that was closed since, or a client that was merged away, until someone changes it)."""
+
+    def changed(name: str, value: object) -> bool:
+        return current is None or getattr(current, name) != value
+
     errors = FieldErrors()
     title = errors.check(lambda: v.clean_text(draft.title, field="title", required=True))
     need = errors.check(
@@ -299,16 +308,20 @@ def _deal_values(session: Session, draft: DealDraft) -> dict[str, object]:
     if draft.kind not in DEAL_KINDS:
         errors.add("kind", QT_TRANSLATE_NOOP("UserErrors", "Choose a value from the list."))
     client = session.get(Client, draft.client_id)
-    if client is None or client.deleted_at is not None:
+    if changed("client_id", draft.client_id) and (client is None or client.deleted_at is not None):
         errors.add("client_id", QT_TRANSLATE_NOOP("UserErrors", "Choose the client of the deal."))
-    if draft.counterparty_id is not None:
+    if draft.counterparty_id is not None and (
+        changed("counterparty_id", draft.counterparty_id) or changed("client_id", draft.client_id)
+    ):
         cp = session.get(Counterparty, draft.counterparty_id)
         if cp is None or cp.deleted_at is not None or cp.client_id != draft.client_id:
             errors.add(
                 "counterparty_id",
                 QT_TRANSLATE_NOOP("UserErrors", "Choose a counterparty of the deal's client."),
             )
-    if draft.agreement_id is not None:
+    if draft.agreement_id is not None and (
+        changed("agreement_id", draft.agreement_id) or changed("client_id", draft.client_id)
+    ):
         agreement = session.get(SalesAgreement, draft.agreement_id)
         usable = (
             agreement is not None
@@ -327,7 +340,7 @@ def _deal_values(session: Session, draft: DealDraft) -> dict[str, object]:
         (InfoSource, draft.source_id, "source_id"),
         (User, draft.owner_id, "owner_id"),
     ):
-        if value is not None:
+        if value is not None and changed(name, value):
             row = session.get(model, value)
             if row is None or row.deleted_at is not None:
                 errors.add(name, QT_TRANSLATE_NOOP("UserErrors", "Choose a value from the list."))
@@ -394,7 +407,25 @@ def create_deal(db: Database, actor: Actor | None, draft: DealDraft) -> DealDeta
         return _details(session, deal)
 
 
+def _writable_deal(session: Session, deal_id: uuid.UUID) -> Deal:
+    """An open deal, its row locked for the transaction (FOR UPDATE on PostgreSQL; SQLite's
+    write transaction holds the file): a stage move and a change of what the stage rules count
+    (participants, proposals, lines) never interleave."""
+    session.get(Deal, deal_id, with_for_update=True)
+    deal = live(session, Deal, deal_id, "id")
+    if deal.status != "open":
+        raise ValidationError.single(
+            "status",
+            QT_TRANSLATE_NOOP(
+                "UserErrors",
+                "The deal is closed (won or lost). Only a supervisor can reopen it.",
+            ),
+        )
+    return deal
+
+
 def _open_deal(session: Session, deal_id: uuid.UUID, expected_version: int) -> Deal:
+    session.get(Deal, deal_id, with_for_update=True)  # lock the row, as _writable_deal does
     deal = live(session, Deal, deal_id, "id")
     check_version(deal, expected_version)
     if deal.status != "open":
@@ -413,7 +444,7 @@ def update_deal(
 ) -> DealDetails:
     with write_unit(db, actor) as session:
         deal = _open_deal(session, deal_id, expected_version)
-        values = _deal_values(session, draft)
+        values = _deal_values(session, draft, deal)
         if draft.kind != deal.kind:
             raise ValidationError.single(
                 "kind",
@@ -458,11 +489,11 @@ def set_lines(
             partial(v.clean_text, line.unit, field=prefix + "unit", required=True, max_length=40)
         )
         try:
-            quantity, price, discount = (
-                Decimal(line.quantity),
-                Decimal(line.price),
-                Decimal(line.discount_pct),
-            )
+            # stored precision first (quantity 0.001, discount 0.01 %, price in kopecks), so
+            # the amount is the one the stored line recomputes to
+            quantity = Decimal(line.quantity).quantize(Decimal("0.001"), rounding=ROUND_HALF_UP)
+            price = Decimal(line.price).quantize(KOPECK, rounding=ROUND_HALF_UP)
+            discount = Decimal(line.discount_pct).quantize(KOPECK, rounding=ROUND_HALF_UP)
         except (InvalidOperation, TypeError, ValueError):
             errors.add(prefix + "quantity", QT_TRANSLATE_NOOP("UserErrors", "Enter a number."))
             continue
@@ -491,7 +522,7 @@ def set_lines(
                 "description": description,
                 "unit": unit,
                 "quantity": quantity,
-                "price": price.quantize(KOPECK),
+                "price": price,
                 "discount_pct": discount,
                 "vat_rate": line.vat_rate,
                 "amount": line_amount(quantity, price, discount) if quantity > 0 else Decimal(0),
@@ -532,8 +563,13 @@ def add_participant(
             "kind", QT_TRANSLATE_NOOP("UserErrors", "Choose a value from the list.")
         )
     with write_unit(db, actor) as session:
-        deal = live(session, Deal, deal_id, "id")
+        deal = _writable_deal(session, deal_id)
         live(session, models[kind], target_id, "target_id")
+        if kind == "contact" and not _is_client_contact(session, deal.client_id, target_id):
+            raise ValidationError.single(
+                "contact_id",
+                QT_TRANSLATE_NOOP("UserErrors", "Choose a contact person of the deal's client."),
+            )
         column = {"user": "user_id", "contact": "contact_id", "partner": "partner_id"}[kind]
         existing = session.scalars(
             select(DealParticipant).where(
@@ -553,9 +589,23 @@ def add_participant(
         return _details(session, deal)
 
 
+def _is_client_contact(session: Session, client_id: uuid.UUID, contact_id: uuid.UUID) -> bool:
+    return (
+        session.scalars(
+            select(ClientContact.id).where(
+                ClientContact.client_id == client_id,
+                ClientContact.contact_id == contact_id,
+                ClientContact.deleted_at.is_(None),
+            )
+        ).first()
+        is not None
+    )
+
+
 def remove_participant(db: Database, actor: Actor | None, participant_id: uuid.UUID) -> None:
     with write_unit(db, actor) as session:
         part = live(session, DealParticipant, participant_id, "id")
+        _writable_deal(session, part.deal_id)
         part.deleted_at = utc_now()
 
 
@@ -612,7 +662,10 @@ def move_to_stage(
                         "A typical sale goes through every stage: move to the next one.",
                     ),
                 )
-            for stage in stages[here:there]:
+            # a typical sale re-checks every stage it has passed: a requirement met once and
+            # undone since (a line removed, the agreement cleared) blocks the way on
+            checked = stages[:there] if deal.kind == "typical" else stages[here:there]
+            for stage in checked:
                 skipped.extend(unmet(session, deal, stage.id))
             if skipped and deal.kind == "typical":
                 raise _requirements_error(skipped, confirmable=False)
@@ -649,7 +702,7 @@ def win(
                         "UserErrors", "A typical sale is won from its last stage (contract)."
                     ),
                 )
-            for stage in stages[here:]:
+            for stage in stages if deal.kind == "typical" else stages[here:]:
                 skipped.extend(unmet(session, deal, stage.id))
             if skipped and deal.kind == "typical":
                 raise _requirements_error(skipped, confirmable=False)
@@ -755,7 +808,7 @@ class ProposalRow:
 def issue_proposal(db: Database, actor: Actor | None, deal_id: uuid.UUID) -> ProposalRow:
     """A new proposal (version 1) for the deal's current specification total."""
     with write_unit(db, actor) as session:
-        deal = live(session, Deal, deal_id, "id")
+        deal = _writable_deal(session, deal_id)
         if not _has_lines(session, deal.id):
             raise ValidationError.single(
                 "lines",
@@ -793,6 +846,7 @@ def set_proposal_status(
 ) -> ProposalRow:
     with write_unit(db, actor) as session:
         proposal = live(session, Proposal, proposal_id, "id")
+        _writable_deal(session, proposal.deal_id)
         if status not in PROPOSAL_MOVES.get(proposal.status, ()):
             raise ValidationError.single(
                 "status",

@@ -25,7 +25,10 @@ from crm_desktop.models import (
     ContactRelation,
     Counterparty,
     CounterpartyContact,
+    Deal,
+    DealParticipant,
     Entity,
+    SalesAgreement,
 )
 from crm_desktop.services import search
 from crm_desktop.services.parties import check_version, live, utc_now
@@ -37,6 +40,9 @@ MOVERS: dict[
 ] = {
     Client: [
         (Counterparty, Counterparty.client_id, ()),
+        (Deal, Deal.client_id, ()),
+        (SalesAgreement, SalesAgreement.client_id, ()),
+        (DealParticipant, DealParticipant.partner_id, ("deal_id", "kind")),
         (Channel, Channel.client_id, ()),
         (ClientContact, ClientContact.client_id, ("contact_id",)),
         (ClientRelation, ClientRelation.from_client_id, ("to_client_id", "kind_id")),
@@ -44,10 +50,12 @@ MOVERS: dict[
     ],
     Counterparty: [
         (BankAccount, BankAccount.counterparty_id, ()),
+        (Deal, Deal.counterparty_id, ()),
         (CounterpartyContact, CounterpartyContact.counterparty_id, ("contact_id",)),
     ],
     Contact: [
         (Channel, Channel.contact_id, ()),
+        (DealParticipant, DealParticipant.contact_id, ("deal_id", "kind")),
         (ClientContact, ClientContact.contact_id, ("client_id",)),
         (CounterpartyContact, CounterpartyContact.contact_id, ("counterparty_id",)),
         (ContactRelation, ContactRelation.from_contact_id, ("to_contact_id", "kind_id")),

@@ -9,6 +9,7 @@ transaction's own lock on SQLite), so numbers are unique and without gaps per no
 from __future__ import annotations
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from crm_desktop.models import AppSetting, NumberSequence
@@ -23,17 +24,28 @@ def node_prefix(session: Session) -> str:
     return setting.value if setting is not None and setting.value else DEFAULT_PREFIX
 
 
-def next_number(session: Session, kind: str) -> str:
-    """The next number of ``kind`` ("deal", "proposal", …) on this node: ``А-000042``."""
-    prefix = node_prefix(session)
-    row = session.scalars(
+def _counter(session: Session, kind: str, prefix: str) -> NumberSequence | None:
+    return session.scalars(
         select(NumberSequence)
         .where(NumberSequence.kind == kind, NumberSequence.prefix == prefix)
         .with_for_update()
     ).one_or_none()
+
+
+def next_number(session: Session, kind: str) -> str:
+    """The next number of ``kind`` ("deal", "proposal", …) on this node: ``А-000042``."""
+    prefix = node_prefix(session)
+    row = _counter(session, kind, prefix)
     if row is None:
-        row = NumberSequence(kind=kind, prefix=prefix, last_value=0)
-        session.add(row)
+        # the first number of its kind on this node: create the counter in a savepoint; if a
+        # concurrent transaction created it first (PostgreSQL), take theirs, locked
+        try:
+            with session.begin_nested():
+                session.add(NumberSequence(kind=kind, prefix=prefix, last_value=0))
+        except IntegrityError:
+            pass
+        row = _counter(session, kind, prefix)
+        assert row is not None
     row.last_value += 1
     session.flush()
     return f"{prefix}-{row.last_value:0{WIDTH}d}"

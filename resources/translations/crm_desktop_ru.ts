@@ -3687,6 +3687,10 @@
         <translation>Скидка должна быть от 0 до 100 %.</translation>
     </message>
     <message>
+        <source>Choose a contact person of the deal&apos;s client.</source>
+        <translation>Выберите контактное лицо клиента этой сделки.</translation>
+    </message>
+    <message>
         <source>This deal has no stages.</source>
         <translation>У этой сделки нет этапов.</translation>
     </message>
