@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import select, text
 
 from crm_desktop.services import parties as p
 from crm_desktop.services.demo import generate
@@ -163,3 +163,27 @@ def test_keeping_search_text_does_not_make_open_cards_stale(db, actor, romashka)
     assert find(db, "client", "7736050003") == [romashka.id]
     assert find(db, "client", "7707083893") == []
     assert [r.field for r in p.record_history(db, "client", romashka.id)] == [None]
+
+
+def test_a_short_word_beside_a_long_one_narrows_the_hits(db, actor):
+    petrov_ivan = p.create_contact(db, actor, p.ContactDraft(last_name="Петров", first_name="Иван"))
+    p.create_contact(db, actor, p.ContactDraft(last_name="Петров", first_name="Олег"))
+    assert find(db, "contact", "петров ив") == [petrov_ivan.id]
+    assert len(find(db, "contact", "петров")) == 2
+
+
+def test_a_one_letter_query_seeks_the_name_index(db, romashka):
+    if db.dialect != "sqlite":
+        pytest.skip("the plan check is SQLite's EXPLAIN QUERY PLAN")
+    from crm_desktop.models import Client
+    from crm_desktop.services.search import match_condition
+
+    with read_unit(db) as session:
+        condition = match_condition(session, Client, "р")
+        compiled = (
+            select(Client.id)
+            .where(condition)
+            .compile(session.get_bind(), compile_kwargs={"literal_binds": True})
+        )
+        plan = session.execute(text(f"EXPLAIN QUERY PLAN {compiled}")).all()
+    assert any("ix_client_search_key" in str(row[-1]) for row in plan), plan

@@ -170,8 +170,20 @@ def match_condition(session_or_dialect: Session | str, model: Any, query: str) -
         else:
             for term in long_terms:
                 conditions.append(model.search_text.like(f"%{_like_escape(term)}%", escape="\\"))
-    for term in short_terms:  # one or two letters: a name prefix on the search_key index
-        conditions.append(model.search_key.like(f"{_like_escape(term)}%", escape="\\"))
+    if long_terms:
+        # «петров ив»: the index finds «петров», the short word narrows those rows down
+        for term in short_terms:
+            conditions.append(model.search_text.like(f"%{_like_escape(term)}%", escape="\\"))
+    else:
+        # one or two letters alone: a name prefix. On SQLite as a range the BINARY search_key
+        # index can seek (its LIKE uses only NOCASE indexes); on PostgreSQL as LIKE, since a
+        # range is only right under the C collation (the capped hit set stops the scan early)
+        for term in short_terms:
+            if dialect == "sqlite":
+                conditions.append(model.search_key >= term)
+                conditions.append(model.search_key < term + "\U0010ffff")
+            else:
+                conditions.append(model.search_key.like(f"{_like_escape(term)}%", escape="\\"))
     return and_(*conditions)
 
 
