@@ -28,7 +28,7 @@ from crm_desktop import APP_NAME
 from crm_desktop.db import Database, migrate_to_head, open_database, resolve_url
 from crm_desktop.errors import QT_TRANSLATE_NOOP, StorageError
 from crm_desktop.services import demo
-from crm_desktop.services.lists import ClientFilter, client_count
+from crm_desktop.services.lists import has_clients
 from crm_desktop.services.uow import Actor
 from crm_desktop.services.users import current_actor
 from crm_desktop.views import messages
@@ -90,7 +90,7 @@ def start_database(url: str | None, configured: str | None = None) -> Started:
         if backup is not None:
             log.info("database backed up to %s before the upgrade", backup)
         actor = current_actor(db)
-        empty = client_count(db, ClientFilter()) == 0
+        empty = not has_clients(db)
     except OperationalError as exc:
         db.dispose()
         raise db.storage_error(exc) from exc

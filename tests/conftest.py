@@ -159,6 +159,54 @@ def actor(db: Database) -> Actor:
     return ensure_user(db, "manager", "Иванов Иван Иванович")
 
 
+# deal → the stages it reaches in order, then how it ends ("won", ("lost", reason) or "open")
+FUNNEL_PATHS = [
+    (["needs", "conditions", "proposal", "negotiation", "contract"], "won"),
+    (["needs", "conditions", "proposal", "negotiation", "contract"], "open"),
+    (["needs", "conditions", "proposal"], ("lost", "price")),
+    (["needs", "conditions"], "open"),
+    (["needs"], ("lost", "competitor")),
+    ([], ("lost", "price")),
+]
+
+
+@pytest.fixture
+def funnel_data(db: Database, actor: Actor) -> Actor:
+    """Six manual deals of ``actor`` moved as FUNNEL_PATHS says (1,000 ₽ each), and one deal
+    of another manager: a funnel with known numbers."""
+    from decimal import Decimal
+
+    from crm_desktop.services import deals as d
+    from crm_desktop.services import parties as p
+
+    client = p.create_client(db, actor, p.ClientDraft(name="Ромашка"))
+    other = ensure_user(db, "other", "Другой Менеджер")
+    for index, (path, end) in enumerate(FUNNEL_PATHS):
+        deal = d.create_deal(
+            db,
+            actor,
+            d.DealDraft(
+                title=f"Сделка {index}", client_id=client.id, kind="manual", amount=Decimal(1000)
+            ),
+        )
+        for code in path:
+            deal = d.move_to_stage(
+                db,
+                actor,
+                deal.id,
+                deal.version,
+                p.catalogue_item_id(db, "deal_stage", code),
+                confirm_skipped=True,
+            )
+        if end == "won":
+            d.win(db, actor, deal.id, deal.version, confirm_skipped=True)
+        elif isinstance(end, tuple):
+            reason = p.catalogue_item_id(db, "loss_reason", end[1])
+            d.lose(db, actor, deal.id, deal.version, reason, "Не сложилось")
+    d.create_deal(db, other, d.DealDraft(title="Чужая", client_id=client.id, kind="manual"))
+    return actor
+
+
 def pytest_runtest_logreport(report: pytest.TestReport) -> None:
     if report.when != "call" and not (report.when == "setup" and report.outcome != "passed"):
         return

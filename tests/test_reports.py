@@ -9,51 +9,9 @@ import pytest
 from click.testing import CliRunner
 
 from crm_desktop.cli import main
-from crm_desktop.services import deals as d
-from crm_desktop.services import parties as p
 from crm_desktop.services import reports
-from crm_desktop.services.users import ensure_user
 
 # deal → the stages it reaches in order, then how it ends ("won", ("lost", reason) or "open")
-PATHS = [
-    (["needs", "conditions", "proposal", "negotiation", "contract"], "won"),
-    (["needs", "conditions", "proposal", "negotiation", "contract"], "open"),
-    (["needs", "conditions", "proposal"], ("lost", "price")),
-    (["needs", "conditions"], "open"),
-    (["needs"], ("lost", "competitor")),
-    ([], ("lost", "price")),
-]
-
-
-@pytest.fixture
-def funnel_data(db, actor):
-    client = p.create_client(db, actor, p.ClientDraft(name="Ромашка"))
-    other = ensure_user(db, "other", "Другой Менеджер")
-    for index, (path, end) in enumerate(PATHS):
-        deal = d.create_deal(
-            db,
-            actor,
-            d.DealDraft(
-                title=f"Сделка {index}", client_id=client.id, kind="manual", amount=Decimal(1000)
-            ),
-        )
-        for code in path:
-            deal = d.move_to_stage(
-                db,
-                actor,
-                deal.id,
-                deal.version,
-                p.catalogue_item_id(db, "deal_stage", code),
-                confirm_skipped=True,
-            )
-        if end == "won":
-            d.win(db, actor, deal.id, deal.version, confirm_skipped=True)
-        elif isinstance(end, tuple):
-            reason = p.catalogue_item_id(db, "loss_reason", end[1])
-            d.lose(db, actor, deal.id, deal.version, reason, "Не сложилось")
-    # a deal of another manager, to check the filter
-    d.create_deal(db, other, d.DealDraft(title="Чужая", client_id=client.id, kind="manual"))
-    return actor
 
 
 def test_funnel_counts_and_conversions(db, funnel_data):

@@ -4,28 +4,16 @@ worker, shown as exactly those numbers in its table, a chart with the stage name
 from __future__ import annotations
 
 from datetime import date, timedelta
-from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import QLocale, Qt
 
-from crm_desktop.services import deals as d
-from crm_desktop.services import parties as p
-from crm_desktop.services.users import ensure_user
 from crm_desktop.views import messages
 from crm_desktop.views.cards.base import set_combo_data
 from crm_desktop.views.reports import funnel as funnel_view
 from crm_desktop.views.reports.funnel import FunnelReportPage, period_of
 
 # deal → the stages it reaches in order, then how it ends ("won", ("lost", reason) or "open")
-PATHS = [
-    (["needs", "conditions", "proposal", "negotiation", "contract"], "won"),
-    (["needs", "conditions", "proposal", "negotiation", "contract"], "open"),
-    (["needs", "conditions", "proposal"], ("lost", "price")),
-    (["needs", "conditions"], "open"),
-    (["needs"], ("lost", "competitor")),
-    ([], ("lost", "price")),
-]
 NBSP = "\u00a0"
 
 
@@ -42,37 +30,6 @@ def shown_errors(monkeypatch) -> list[str]:
     shown: list[str] = []
     monkeypatch.setattr(messages, "show_error", lambda parent, text, **kw: shown.append(text))
     return shown
-
-
-@pytest.fixture
-def funnel_data(db, actor):
-    """Six deals of ``actor`` moved through the stages as PATHS says; one of another manager."""
-    client = p.create_client(db, actor, p.ClientDraft(name="Ромашка"))
-    other = ensure_user(db, "other", "Другой Менеджер")
-    for index, (path, end) in enumerate(PATHS):
-        deal = d.create_deal(
-            db,
-            actor,
-            d.DealDraft(
-                title=f"Сделка {index}", client_id=client.id, kind="manual", amount=Decimal(1000)
-            ),
-        )
-        for code in path:
-            deal = d.move_to_stage(
-                db,
-                actor,
-                deal.id,
-                deal.version,
-                p.catalogue_item_id(db, "deal_stage", code),
-                confirm_skipped=True,
-            )
-        if end == "won":
-            d.win(db, actor, deal.id, deal.version, confirm_skipped=True)
-        elif isinstance(end, tuple):
-            reason = p.catalogue_item_id(db, "loss_reason", end[1])
-            d.lose(db, actor, deal.id, deal.version, reason, "Не сложилось")
-    d.create_deal(db, other, d.DealDraft(title="Чужая", client_id=client.id, kind="manual"))
-    return actor
 
 
 def build(qtbot, page):

@@ -11,8 +11,9 @@ import json
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from crm_desktop.errors import QT_TRANSLATE_NOOP, Message
@@ -37,39 +38,34 @@ class Unmet:
     message: Message
 
 
-def _count(session: Session, stmt: object) -> int:
-    return int(session.scalar(stmt) or 0)  # type: ignore[call-overload]
+def _exists(session: Session, query: Select[Any]) -> bool:
+    """Whether ``query`` has a row (an EXISTS: no counting to answer yes or no)."""
+    return bool(session.scalar(select(query.exists())))
 
 
 def _contact_attached(session: Session, deal: Deal) -> bool:
-    return bool(
-        _count(
-            session,
-            select(func.count())
-            .select_from(DealParticipant)
-            .join(
-                ClientContact,
-                (ClientContact.contact_id == DealParticipant.contact_id)
-                & (ClientContact.client_id == deal.client_id)
-                & ClientContact.deleted_at.is_(None),
-            )
-            .where(
-                DealParticipant.deal_id == deal.id,
-                DealParticipant.kind == "contact",
-                DealParticipant.deleted_at.is_(None),
-            ),
+    return _exists(
+        session,
+        select(DealParticipant.id)
+        .join(
+            ClientContact,
+            (ClientContact.contact_id == DealParticipant.contact_id)
+            & (ClientContact.client_id == deal.client_id)
+            & ClientContact.deleted_at.is_(None),
         )
+        .where(
+            DealParticipant.deal_id == deal.id,
+            DealParticipant.kind == "contact",
+            DealParticipant.deleted_at.is_(None),
+        ),
     )
 
 
-def _has_lines(session: Session, deal: Deal) -> bool:
-    return bool(
-        _count(
-            session,
-            select(func.count())
-            .select_from(DealLine)
-            .where(DealLine.deal_id == deal.id, DealLine.deleted_at.is_(None)),
-        )
+def has_lines(session: Session, deal_id: uuid.UUID) -> bool:
+    """Whether the deal's specification has a live line."""
+    return _exists(
+        session,
+        select(DealLine.id).where(DealLine.deal_id == deal_id, DealLine.deleted_at.is_(None)),
     )
 
 
@@ -79,17 +75,13 @@ def _client_classified(session: Session, deal: Deal) -> bool:
 
 
 def _proposal_in(session: Session, deal: Deal, statuses: tuple[str, ...]) -> bool:
-    return bool(
-        _count(
-            session,
-            select(func.count())
-            .select_from(Proposal)
-            .where(
-                Proposal.deal_id == deal.id,
-                Proposal.status.in_(statuses),
-                Proposal.deleted_at.is_(None),
-            ),
-        )
+    return _exists(
+        session,
+        select(Proposal.id).where(
+            Proposal.deal_id == deal.id,
+            Proposal.status.in_(statuses),
+            Proposal.deleted_at.is_(None),
+        ),
     )
 
 
@@ -115,7 +107,7 @@ CHECKS: dict[str, tuple[str, str, Callable[[Session, Deal], bool]]] = {
     "has_lines": (
         "lines",
         QT_TRANSLATE_NOOP("UserErrors", "Add at least one line to the deal's specification."),
-        _has_lines,
+        lambda session, deal: has_lines(session, deal.id),
     ),
     "client_classified": (
         "client_circle",

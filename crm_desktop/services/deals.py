@@ -43,7 +43,7 @@ from crm_desktop.models import (
     User,
 )
 from crm_desktop.services import validation as v
-from crm_desktop.services.deal_stages import Unmet, process_stages, unmet
+from crm_desktop.services.deal_stages import Unmet, has_lines, process_stages, unmet
 from crm_desktop.services.numbering import next_number
 from crm_desktop.services.parties import FieldErrors, check_version, live, utc_now
 from crm_desktop.services.uow import Actor, read_unit, write_unit
@@ -455,19 +455,10 @@ def update_deal(
                 setattr(deal, key, value)
         if draft.owner_id is not None and draft.owner_id != deal.owner_id:
             deal.owner_id = draft.owner_id
-        if draft.amount is not None and not _has_lines(session, deal.id):
+        if draft.amount is not None and not has_lines(session, deal.id):
             deal.amount = draft.amount.quantize(KOPECK)
         session.flush()
         return _details(session, deal)
-
-
-def _has_lines(session: Session, deal_id: uuid.UUID) -> bool:
-    return (
-        session.scalars(
-            select(DealLine.id).where(DealLine.deal_id == deal_id, DealLine.deleted_at.is_(None))
-        ).first()
-        is not None
-    )
 
 
 def set_lines(
@@ -809,7 +800,7 @@ def issue_proposal(db: Database, actor: Actor | None, deal_id: uuid.UUID) -> Pro
     """A new proposal (version 1) for the deal's current specification total."""
     with write_unit(db, actor) as session:
         deal = _writable_deal(session, deal_id)
-        if not _has_lines(session, deal.id):
+        if not has_lines(session, deal.id):
             raise ValidationError.single(
                 "lines",
                 QT_TRANSLATE_NOOP(

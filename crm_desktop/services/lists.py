@@ -685,6 +685,13 @@ def client_count(db: Database, flt: ClientFilter, *, hits: SearchHits | None = N
     return _count(db, _CLIENTS, _scope(db, _CLIENTS, _client_where(flt), flt.search, hits))
 
 
+def has_clients(db: Database) -> bool:
+    """Whether the clients list would show anyone (an EXISTS, not a count: start-up asks it)."""
+    query = select(Client.id).where(*_client_where(ClientFilter()))
+    with read_unit(db) as session:
+        return bool(session.scalar(select(query.exists())))
+
+
 def client_anchors(
     db: Database,
     flt: ClientFilter,

@@ -46,7 +46,8 @@ from crm_desktop.services.uow import Actor
 from crm_desktop.views import messages
 from crm_desktop.views.i18n import LANGUAGE_KEY
 from crm_desktop.views.tasks import TaskRunner
-from crm_desktop.views.wizards.fields import ERROR_COLOR, ErrorLabel, FieldErrors, make_hint
+from crm_desktop.views.widgets.fields import ERROR_COLOR, ErrorLabel
+from crm_desktop.views.wizards.fields import FieldErrors, make_hint
 
 DATABASE_URL_KEY = "database/url"
 OK_COLOR = "#2e7d32"
@@ -495,7 +496,7 @@ class SettingsDialog(QDialog):
         """Save every tab; stay open (False) with the problem shown where it is."""
         self.database_errors.clear()
         self.user_errors.clear()
-        self.circles_error.set_error("")
+        self.circles_error.show_error("")
         try:
             url = self._url_to_store(self.database_url())
         except ValidationError as exc:
@@ -556,7 +557,7 @@ class SettingsDialog(QDialog):
                 )
             except UserError as exc:
                 self.tabs.setCurrentWidget(self.circles_tab)
-                self.circles_error.set_error(messages.user_message(exc))
+                self.circles_error.show_error(messages.user_message(exc))
                 return False
         return True
 

@@ -35,6 +35,7 @@ class ErrorLabel(QLabel):
         super().__init__(parent)
         self.setObjectName("fieldError")
         self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
         self.setStyleSheet(f"color: {ERROR_COLOR};")
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.hide()

@@ -16,26 +16,9 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from crm_desktop.errors import Message
 from crm_desktop.views import messages
+from crm_desktop.views.widgets.fields import ErrorLabel
 
-ERROR_COLOR = "#c62828"
 HINT_COLOR = "#5f6368"
-
-
-class ErrorLabel(QLabel):
-    """A red, word-wrapped line that is hidden while it has nothing to say."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("fieldError")
-        self.setWordWrap(True)
-        self.setTextFormat(Qt.TextFormat.PlainText)
-        self.setStyleSheet(f"color: {ERROR_COLOR};")
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.hide()
-
-    def set_error(self, text: str) -> None:
-        self.setText(text)
-        self.setVisible(bool(text))
 
 
 def make_hint(label: QLabel) -> QLabel:
@@ -92,8 +75,8 @@ class FieldErrors:
 
     def clear(self) -> None:
         for label in {id(x): x for x in self._labels.values()}.values():
-            label.set_error("")
-        self.general.set_error("")
+            label.show_error("")
+        self.general.show_error("")
 
     def show(self, errors: Mapping[str, Message], *, focus: bool = True) -> None:
         """Show ``errors`` (clearing the old ones); focus the first widget in trouble."""
@@ -110,13 +93,13 @@ class FieldErrors:
             texts = shown.setdefault(id(label), [])
             if text not in texts:
                 texts.append(text)
-                label.set_error("\n".join(texts))
+                label.show_error("\n".join(texts))
             if first is None:
                 first = self._widgets[name]
         if general:
-            self.general.set_error("\n".join(dict.fromkeys(general)))
+            self.general.show_error("\n".join(dict.fromkeys(general)))
         if focus and first is not None:
             first.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def show_general(self, text: str) -> None:
-        self.general.set_error(text)
+        self.general.show_error(text)

@@ -53,7 +53,8 @@ from crm_desktop.services import parties as p
 from crm_desktop.services import registration as reg
 from crm_desktop.services.uow import Actor
 from crm_desktop.views import messages
-from crm_desktop.views.wizards.fields import ErrorLabel, FieldErrors, make_hint
+from crm_desktop.views.widgets.fields import ErrorLabel
+from crm_desktop.views.wizards.fields import FieldErrors, make_hint
 
 
 class PageId(IntEnum):
