@@ -11,6 +11,7 @@ from crm_desktop.errors import ConfirmationNeededError, PermissionDeniedError, V
 from crm_desktop.services import agreements as ag
 from crm_desktop.services import deals as d
 from crm_desktop.services import parties as p
+from crm_desktop.services import proposals as pr
 from crm_desktop.services.users import ensure_user
 
 
@@ -121,10 +122,10 @@ def test_typical_sale_cannot_skip_a_required_step(db, actor, client, contact, ag
     # proposal → negotiation → contract → won
     with pytest.raises(ValidationError):
         advance(db, actor, deal, "negotiation")
-    proposal = d.issue_proposal(db, actor, deal.id)
-    d.set_proposal_status(db, actor, proposal.id, "sent")
+    proposal = pr.issue_proposal(db, actor, deal.id)
+    pr.set_proposal_status(db, actor, proposal.id, "sent")
     deal = advance(db, actor, d.get_deal(db, deal.id), "negotiation")
-    d.set_proposal_status(db, actor, proposal.id, "accepted")
+    pr.set_proposal_status(db, actor, proposal.id, "accepted")
     deal = advance(db, actor, d.get_deal(db, deal.id), "contract")
     with pytest.raises(ValidationError) as caught:
         d.win(db, actor, deal.id, deal.version)
@@ -283,10 +284,10 @@ def _deal_at_contract(db, actor, client, contact, agreement):
     )
     deal = advance(db, actor, deal, "conditions")
     deal = advance(db, actor, deal, "proposal")
-    proposal = d.issue_proposal(db, actor, deal.id)
-    d.set_proposal_status(db, actor, proposal.id, "sent")
+    proposal = pr.issue_proposal(db, actor, deal.id)
+    pr.set_proposal_status(db, actor, proposal.id, "sent")
     deal = advance(db, actor, d.get_deal(db, deal.id), "negotiation")
-    d.set_proposal_status(db, actor, proposal.id, "accepted")
+    pr.set_proposal_status(db, actor, proposal.id, "accepted")
     return advance(db, actor, d.get_deal(db, deal.id), "contract")
 
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QDialog, QLineEdit
 from crm_desktop.services import agreements as ag
 from crm_desktop.services import deals as d
 from crm_desktop.services import parties as p
+from crm_desktop.services import proposals as pr
 from crm_desktop.services.users import ensure_user
 from crm_desktop.views import messages
 from crm_desktop.views.cards import dialogs as card_dialogs
@@ -683,7 +684,7 @@ def test_proposals_are_issued_and_marked(qtbot, db, actor, client, shown_errors)
     card.proposals.select_row(0)
     assert card.accepted_button.isEnabled() and not card.sent_button.isEnabled()
     assert card.set_proposal_status("accepted")
-    stored = d.proposals_of(db, deal.id)
+    stored = pr.proposals_of(db, deal.id)
     assert [(x.status, x.total) for x in stored] == [("accepted", Decimal("1000.00"))]
     assert card.proposals.table.item(0, 3).text() == "Accepted"
 

@@ -148,7 +148,12 @@ class DealParticipant(Entity):
 
 
 class DealLine(Entity):
-    """A specification line: free text until the catalogue exists; amount computed exactly."""
+    """A specification line: a catalogue product (or free text), amount computed exactly.
+
+    ``quantity`` counts sales units (``unit``: a 5 kg pack); ``price`` is per price unit (1 kg);
+    a sales unit holds ``factor`` price units, so the amount is quantity × factor × price less
+    the discount.
+    """
 
     __tablename__ = "deal_line"
     __table_args__ = (
@@ -156,14 +161,18 @@ class DealLine(Entity):
         CheckConstraint("price >= 0", name="price"),
         CheckConstraint("discount_pct >= 0 AND discount_pct <= 100", name="discount_pct"),
         CheckConstraint("vat_rate IN ('20', '10', '0', 'none')", name="vat_rate"),
+        CheckConstraint("factor >= 1", name="factor"),
         Index(None, "deal_id", "line_no"),
     )
 
     deal_id: Mapped[uuid.UUID] = mapped_column(restrict_fk("deal.id"))
     line_no: Mapped[int]
+    product_id: Mapped[uuid.UUID | None] = mapped_column(restrict_fk("product.id"))
     description: Mapped[Str255]
     quantity: Mapped[Decimal] = mapped_column(Numeric(18, 3))
     unit: Mapped[Str40] = mapped_column(default="шт")
+    factor: Mapped[int] = mapped_column(default=1, server_default="1")
+    price_unit: Mapped[Str40 | None]
     price: Mapped[Money]
     discount_pct: Mapped[Decimal] = mapped_column(Numeric(5, 2), default=Decimal(0))
     vat_rate: Mapped[str] = mapped_column(String(8), default="20")
@@ -185,15 +194,16 @@ PROPOSAL_STATUSES = ("draft", "sent", "accepted", "rejected")
 
 
 class Proposal(Entity):
-    """Коммерческое предложение of a deal: number, version and state.
+    """Коммерческое предложение of a deal, one row per version (``number`` + ``version_no``).
 
-    The lines, terms and the printed form come with the catalogue issue; the stage rules of a
-    typical sale already need to know that a proposal was sent and accepted.
+    Everything printed is copied in when the version is issued (lines, prices, terms, the
+    requisites' owners), so an older version stays readable as it was sent.
     """
 
     __tablename__ = "proposal"
     __table_args__ = (
         CheckConstraint("status IN ('draft', 'sent', 'accepted', 'rejected')", name="status"),
+        CheckConstraint("discount_pct >= 0 AND discount_pct <= 100", name="discount_pct"),
         UniqueConstraint("number", "version_no"),
         Index(None, "deal_id"),
     )
@@ -205,6 +215,47 @@ class Proposal(Entity):
     valid_until: Mapped[date | None]
     status: Mapped[str] = mapped_column(String(16), default="draft")
     total: Mapped[Money] = mapped_column(default=Decimal(0))
+    vat_total: Mapped[Money] = mapped_column(default=Decimal(0), server_default="0")
+    counterparty_id: Mapped[uuid.UUID | None] = mapped_column(restrict_fk("counterparty.id"))
+    own_company_id: Mapped[uuid.UUID | None] = mapped_column(restrict_fk("own_company.id"))
+    agreement_id: Mapped[uuid.UUID | None] = mapped_column(restrict_fk("sales_agreement.id"))
+    price_type_id: Mapped[uuid.UUID | None] = mapped_column(restrict_fk("price_type.id"))
+    discount_pct: Mapped[Decimal] = mapped_column(
+        Numeric(5, 2), default=Decimal(0), server_default="0"
+    )
+    payment_terms: Mapped[str | None]
+    delivery_terms: Mapped[str | None]
+    manager_id: Mapped[uuid.UUID | None] = mapped_column(restrict_fk("app_user.id"))
+    notes: Mapped[str | None]
+
+
+class ProposalLine(Entity):
+    """A line of a proposal version: what the deal's line became under the agreement."""
+
+    __tablename__ = "proposal_line"
+    __table_args__ = (
+        CheckConstraint("quantity > 0", name="quantity"),
+        CheckConstraint("price >= 0", name="price"),
+        CheckConstraint("factor >= 1", name="factor"),
+        CheckConstraint("discount_pct >= 0 AND discount_pct <= 100", name="discount_pct"),
+        CheckConstraint("vat_rate IN ('20', '10', '0', 'none')", name="vat_rate"),
+        Index(None, "proposal_id", "line_no"),
+    )
+
+    proposal_id: Mapped[uuid.UUID] = mapped_column(restrict_fk("proposal.id"))
+    line_no: Mapped[int]
+    product_id: Mapped[uuid.UUID | None] = mapped_column(restrict_fk("product.id"))
+    sku: Mapped[Str40 | None]
+    description: Mapped[Str255]
+    quantity: Mapped[Decimal] = mapped_column(Numeric(18, 3))
+    unit: Mapped[Str40]
+    factor: Mapped[int] = mapped_column(default=1)
+    price_unit: Mapped[Str40]
+    price: Mapped[Money]
+    discount_pct: Mapped[Decimal] = mapped_column(Numeric(5, 2), default=Decimal(0))
+    vat_rate: Mapped[str] = mapped_column(String(8))
+    amount: Mapped[Money]
+    vat_amount: Mapped[Money]
 
 
 class AppSetting(Base):

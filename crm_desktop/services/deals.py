@@ -38,11 +38,12 @@ from crm_desktop.models import (
     DealStageChange,
     InfoSource,
     LossReason,
-    Proposal,
+    Product,
     SalesAgreement,
     User,
 )
 from crm_desktop.services import validation as v
+from crm_desktop.services.catalogue import ProductPick, product_picks
 from crm_desktop.services.deal_stages import Unmet, has_lines, process_stages, unmet
 from crm_desktop.services.numbering import next_number
 from crm_desktop.services.parties import FieldErrors, check_version, live, utc_now
@@ -71,12 +72,17 @@ class DealDraft:
 
 @dataclass(frozen=True)
 class DealLineDraft:
+    """A specification line. With a ``product_id`` the units, factor and VAT rate come from
+    the catalogue (what is given here for them is ignored), the quantity counts whole sales
+    units and ``price`` is per price unit; a blank description takes the product's name."""
+
     description: str
     quantity: Decimal
     price: Decimal
     unit: str = "шт"
     discount_pct: Decimal = Decimal(0)
     vat_rate: str = "20"
+    product_id: uuid.UUID | None = None
 
 
 @dataclass(frozen=True)
@@ -91,6 +97,10 @@ class DealLineRow:
     vat_rate: str
     amount: Decimal
     vat_amount: Decimal
+    product_id: uuid.UUID | None = None
+    sku: str | None = None
+    factor: int = 1
+    price_unit: str | None = None  # None: the price is per ``unit``
 
 
 @dataclass(frozen=True)
@@ -149,9 +159,12 @@ class DealDetails:
 # --- money ------------------------------------------------------------------------------------
 
 
-def line_amount(quantity: Decimal, price: Decimal, discount_pct: Decimal) -> Decimal:
-    """Quantity × price less the discount, rounded to kopecks half up (as documents do)."""
-    gross = quantity * price * (Decimal(100) - discount_pct) / Decimal(100)
+def line_amount(
+    quantity: Decimal, price: Decimal, discount_pct: Decimal, factor: int = 1
+) -> Decimal:
+    """Quantity (sales units) × factor (price units in one) × price (per price unit) less the
+    discount, computed exactly and rounded once to kopecks half up, as documents do."""
+    gross = quantity * factor * price * (Decimal(100) - discount_pct) / Decimal(100)
     return gross.quantize(KOPECK, rounding=ROUND_HALF_UP)
 
 
@@ -169,11 +182,12 @@ def vat_included(amount: Decimal, rate: str) -> Decimal:
 def _details(session: Session, deal: Deal) -> DealDetails:
     stage = session.get(DealStage, deal.stage_id) if deal.stage_id else None
     client = session.get(Client, deal.client_id)
-    lines = session.scalars(
-        select(DealLine)
+    lines = session.execute(
+        select(DealLine, Product.sku)
+        .outerjoin(Product, Product.id == DealLine.product_id)
         .where(DealLine.deal_id == deal.id, DealLine.deleted_at.is_(None))
         .order_by(DealLine.line_no, DealLine.id)
-    )
+    ).all()
     return DealDetails(
         id=deal.id,
         version=deal.version,
@@ -212,8 +226,12 @@ def _details(session: Session, deal: Deal) -> DealDetails:
                 x.vat_rate,
                 x.amount,
                 vat_included(x.amount, x.vat_rate),
+                x.product_id,
+                sku,
+                x.factor,
+                x.price_unit,
             )
-            for x in lines
+            for x, sku in lines
         ),
         participants=tuple(_participants(session, deal.id)),
         unmet=tuple(unmet(session, deal)) if deal.status == "open" else (),
@@ -407,7 +425,7 @@ def create_deal(db: Database, actor: Actor | None, draft: DealDraft) -> DealDeta
         return _details(session, deal)
 
 
-def _writable_deal(session: Session, deal_id: uuid.UUID) -> Deal:
+def writable_deal(session: Session, deal_id: uuid.UUID) -> Deal:
     """An open deal, its row locked for the transaction (FOR UPDATE on PostgreSQL; SQLite's
     write transaction holds the file): a stage move and a change of what the stage rules count
     (participants, proposals, lines) never interleave."""
@@ -425,7 +443,7 @@ def _writable_deal(session: Session, deal_id: uuid.UUID) -> Deal:
 
 
 def _open_deal(session: Session, deal_id: uuid.UUID, expected_version: int) -> Deal:
-    session.get(Deal, deal_id, with_for_update=True)  # lock the row, as _writable_deal does
+    session.get(Deal, deal_id, with_for_update=True)  # lock the row, as writable_deal does
     deal = live(session, Deal, deal_id, "id")
     check_version(deal, expected_version)
     if deal.status != "open":
@@ -471,13 +489,35 @@ def set_lines(
     """Replace the specification; the deal's amount becomes the lines' total."""
     errors = FieldErrors()
     cleaned: list[dict[str, object]] = []
+    with read_unit(db) as session:
+        products = _line_products(session, [x.product_id for x in lines if x.product_id])
     for index, line in enumerate(lines):
         prefix = f"lines[{index}]."
+        product = products.get(line.product_id) if line.product_id else None
+        if line.product_id and product is None:
+            errors.add(
+                prefix + "product_id",
+                QT_TRANSLATE_NOOP(
+                    "UserErrors", "The record was not found; it may have been deleted."
+                ),
+            )
+            continue
         description = errors.check(
-            partial(v.clean_text, line.description, field=prefix + "description", required=True)
+            partial(
+                v.clean_text,
+                line.description or (product.name if product else ""),
+                field=prefix + "description",
+                required=True,
+            )
         )
         unit = errors.check(
-            partial(v.clean_text, line.unit, field=prefix + "unit", required=True, max_length=40)
+            partial(
+                v.clean_text,
+                product.sales_unit if product else line.unit,
+                field=prefix + "unit",
+                required=True,
+                max_length=40,
+            )
         )
         try:
             # stored precision first (quantity 0.001, discount 0.01 %, price in kopecks), so
@@ -493,6 +533,11 @@ def set_lines(
                 prefix + "quantity",
                 QT_TRANSLATE_NOOP("UserErrors", "The quantity must be greater than zero."),
             )
+        elif product is not None and quantity != quantity.to_integral_value():
+            errors.add(
+                prefix + "quantity",
+                QT_TRANSLATE_NOOP("UserErrors", "Products are sold in whole sales units."),
+            )
         if price < 0:
             errors.add(
                 prefix + "price", QT_TRANSLATE_NOOP("UserErrors", "The price cannot be negative.")
@@ -502,21 +547,28 @@ def set_lines(
                 prefix + "discount_pct",
                 QT_TRANSLATE_NOOP("UserErrors", "The discount must be between 0 and 100 %."),
             )
-        if line.vat_rate not in VAT_RATES:
+        vat_rate = product.vat_rate if product else line.vat_rate
+        if vat_rate not in VAT_RATES:
             errors.add(
                 prefix + "vat_rate",
                 QT_TRANSLATE_NOOP("UserErrors", "Choose a value from the list."),
             )
+        factor = product.sales_factor if product else 1
         cleaned.append(
             {
                 "line_no": index + 1,
+                "product_id": line.product_id if product else None,
                 "description": description,
                 "unit": unit,
+                "factor": factor,
+                "price_unit": product.price_unit if product else None,
                 "quantity": quantity,
                 "price": price,
                 "discount_pct": discount,
-                "vat_rate": line.vat_rate,
-                "amount": line_amount(quantity, price, discount) if quantity > 0 else Decimal(0),
+                "vat_rate": vat_rate,
+                "amount": (
+                    line_amount(quantity, price, discount, factor) if quantity > 0 else Decimal(0)
+                ),
             }
         )
     errors.raise_if_any()
@@ -532,6 +584,10 @@ def set_lines(
         deal.amount = sum((Decimal(str(x["amount"])) for x in cleaned), Decimal("0.00"))
         session.flush()
         return _details(session, deal)
+
+
+def _line_products(session: Session, ids: list[uuid.UUID]) -> dict[uuid.UUID | None, ProductPick]:
+    return {pick.id: pick for pick in product_picks(session, ids)}
 
 
 def add_participant(
@@ -554,7 +610,7 @@ def add_participant(
             "kind", QT_TRANSLATE_NOOP("UserErrors", "Choose a value from the list.")
         )
     with write_unit(db, actor) as session:
-        deal = _writable_deal(session, deal_id)
+        deal = writable_deal(session, deal_id)
         live(session, models[kind], target_id, "target_id")
         if kind == "contact" and not _is_client_contact(session, deal.client_id, target_id):
             raise ValidationError.single(
@@ -596,7 +652,7 @@ def _is_client_contact(session: Session, client_id: uuid.UUID, contact_id: uuid.
 def remove_participant(db: Database, actor: Actor | None, participant_id: uuid.UUID) -> None:
     with write_unit(db, actor) as session:
         part = live(session, DealParticipant, participant_id, "id")
-        _writable_deal(session, part.deal_id)
+        writable_deal(session, part.deal_id)
         part.deleted_at = utc_now()
 
 
@@ -780,83 +836,3 @@ def reopen(
         )
         session.flush()
         return _details(session, deal)
-
-
-# --- proposals (the stage rules need them; their content comes with the catalogue) ------------
-
-
-@dataclass(frozen=True)
-class ProposalRow:
-    id: uuid.UUID
-    version: int
-    number: str
-    version_no: int
-    issued_on: date
-    status: str
-    total: Decimal
-
-
-def issue_proposal(db: Database, actor: Actor | None, deal_id: uuid.UUID) -> ProposalRow:
-    """A new proposal (version 1) for the deal's current specification total."""
-    with write_unit(db, actor) as session:
-        deal = _writable_deal(session, deal_id)
-        if not has_lines(session, deal.id):
-            raise ValidationError.single(
-                "lines",
-                QT_TRANSLATE_NOOP(
-                    "UserErrors", "Add at least one line to the deal's specification."
-                ),
-            )
-        proposal = Proposal(
-            deal_id=deal.id,
-            number=next_number(session, "proposal"),
-            version_no=1,
-            issued_on=date.today(),
-            status="draft",
-            total=deal.amount,
-        )
-        session.add(proposal)
-        session.flush()
-        return _proposal_row(proposal)
-
-
-def _proposal_row(p: Proposal) -> ProposalRow:
-    return ProposalRow(p.id, p.version, p.number, p.version_no, p.issued_on, p.status, p.total)
-
-
-PROPOSAL_MOVES = {
-    "draft": ("sent",),
-    "sent": ("accepted", "rejected"),
-    "accepted": (),
-    "rejected": (),
-}
-
-
-def set_proposal_status(
-    db: Database, actor: Actor | None, proposal_id: uuid.UUID, status: str
-) -> ProposalRow:
-    with write_unit(db, actor) as session:
-        proposal = live(session, Proposal, proposal_id, "id")
-        _writable_deal(session, proposal.deal_id)
-        if status not in PROPOSAL_MOVES.get(proposal.status, ()):
-            raise ValidationError.single(
-                "status",
-                QT_TRANSLATE_NOOP(
-                    "UserErrors", "A proposal goes draft → sent → accepted or rejected."
-                ),
-            )
-        proposal.status = status
-        session.flush()
-        return _proposal_row(proposal)
-
-
-def proposals_of(db: Database, deal_id: uuid.UUID) -> list[ProposalRow]:
-    with read_unit(db) as session:
-        return [
-            _proposal_row(p)
-            for p in session.scalars(
-                select(Proposal)
-                .where(Proposal.deal_id == deal_id, Proposal.deleted_at.is_(None))
-                .order_by(Proposal.issued_on, Proposal.number, Proposal.version_no)
-            )
-        ]

@@ -41,6 +41,7 @@ from crm_desktop.models import (
     InfoSource,
     LegalForm,
     LossReason,
+    MeasureUnit,
     PriceType,
     RelationKind,
     User,
@@ -1300,6 +1301,7 @@ def catalogue(db: Database, name: str) -> list[CatalogueItem]:
         "price_type": PriceType,
         "loss_reason": LossReason,
         "deal_stage": DealStage,
+        "measure_unit": MeasureUnit,
     }
     model = models[name]
     with read_unit(db) as session:

@@ -37,6 +37,7 @@ from crm_desktop.services import agreements as ag
 from crm_desktop.services import deal_views
 from crm_desktop.services import deals as d
 from crm_desktop.services import parties as p
+from crm_desktop.services import proposals as pr
 from crm_desktop.services.agreements import AgreementDetails
 from crm_desktop.services.cards import party_name
 from crm_desktop.services.deal_views import StageInfo
@@ -46,8 +47,8 @@ from crm_desktop.services.deals import (
     DealDraft,
     DealLineDraft,
     ParticipantRow,
-    ProposalRow,
 )
+from crm_desktop.services.proposals import ProposalRow
 from crm_desktop.services.uow import Actor
 from crm_desktop.services.users import list_users
 from crm_desktop.views import messages
@@ -827,7 +828,7 @@ class DealCard(CardPage):
             return
         try:
             self._participants = list(self._details.participants) if self._details else []
-            self._proposals = d.proposals_of(self.db, self.record_id)
+            self._proposals = pr.proposals_of(self.db, self.record_id)
             changes = d.stage_history(self.db, self.record_id)
         except UserError as error:
             self.general_error.show_error(messages.user_message(error))
@@ -946,13 +947,13 @@ class DealCard(CardPage):
         """A proposal from the specification as saved (a changed card is saved first)."""
         if not self._ready_for_action():
             return False
-        return self._related_call(d.issue_proposal, self.record_id)
+        return self._related_call(pr.issue_proposal, self.record_id)
 
     def set_proposal_status(self, status: str) -> bool:
         proposal: ProposalRow | None = self.proposals.current()
         if proposal is None:
             return False
-        return self._related_call(d.set_proposal_status, proposal.id, status)
+        return self._related_call(pr.set_proposal_status, proposal.id, status)
 
     # --- agreement -----------------------------------------------------------------------------
 

@@ -53,6 +53,7 @@ from crm_desktop.services import agreements as ag
 from crm_desktop.services import deal_views
 from crm_desktop.services import deals as d
 from crm_desktop.services import parties as p
+from crm_desktop.services import proposals as pr
 from crm_desktop.services.deal_stages import Unmet
 from crm_desktop.services.deal_views import StageInfo
 from crm_desktop.services.deals import DealDetails
@@ -337,7 +338,7 @@ class ProposalSection(Section):
 
     def __init__(self, wizard: StageWizard, unmet: Unmet) -> None:
         super().__init__(wizard, unmet)
-        proposals = d.proposals_of(wizard.db, wizard.deal.id)
+        proposals = pr.proposals_of(wizard.db, wizard.deal.id)
         want = "draft" if unmet.code == "proposal_sent" else "sent"
         self.proposal = next((x for x in reversed(proposals) if x.status == want), None)
         if unmet.code == "proposal_sent":
@@ -373,11 +374,11 @@ class ProposalSection(Section):
         db, actor = self.wizard.db, self.wizard.actor
         proposal = self.proposal
         if proposal is None:
-            proposal = d.issue_proposal(db, actor, self.wizard.deal.id)
+            proposal = pr.issue_proposal(db, actor, self.wizard.deal.id)
         if proposal.status == "draft":
-            proposal = d.set_proposal_status(db, actor, proposal.id, "sent")
+            proposal = pr.set_proposal_status(db, actor, proposal.id, "sent")
         if self.code == "proposal_accepted":
-            d.set_proposal_status(db, actor, proposal.id, "accepted")
+            pr.set_proposal_status(db, actor, proposal.id, "accepted")
 
 
 class CounterpartySection(Section):
