@@ -28,6 +28,8 @@ from crm_desktop.models import (
     Deal,
     DealParticipant,
     Entity,
+    Interaction,
+    Proposal,
     SalesAgreement,
 )
 from crm_desktop.services import search
@@ -44,6 +46,7 @@ MOVERS: dict[
         (SalesAgreement, SalesAgreement.client_id, ()),
         (DealParticipant, DealParticipant.partner_id, ("deal_id", "kind")),
         (Channel, Channel.client_id, ()),
+        (Interaction, Interaction.client_id, ()),
         (ClientContact, ClientContact.client_id, ("contact_id",)),
         (ClientRelation, ClientRelation.from_client_id, ("to_client_id", "kind_id")),
         (ClientRelation, ClientRelation.to_client_id, ("from_client_id", "kind_id")),
@@ -51,10 +54,12 @@ MOVERS: dict[
     Counterparty: [
         (BankAccount, BankAccount.counterparty_id, ()),
         (Deal, Deal.counterparty_id, ()),
+        (Proposal, Proposal.counterparty_id, ()),
         (CounterpartyContact, CounterpartyContact.counterparty_id, ("contact_id",)),
     ],
     Contact: [
         (Channel, Channel.contact_id, ()),
+        (Interaction, Interaction.contact_id, ()),
         (DealParticipant, DealParticipant.contact_id, ("deal_id", "kind")),
         (ClientContact, ClientContact.contact_id, ("client_id",)),
         (CounterpartyContact, CounterpartyContact.contact_id, ("counterparty_id",)),
