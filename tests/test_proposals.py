@@ -8,13 +8,14 @@ from decimal import Decimal
 
 import pytest
 
-from crm_desktop.errors import ValidationError
+from crm_desktop.errors import PermissionDeniedError, ValidationError
 from crm_desktop.services import agreements as ag
 from crm_desktop.services import catalogue as cat
 from crm_desktop.services import companies as co
 from crm_desktop.services import deals as d
 from crm_desktop.services import parties as p
 from crm_desktop.services import proposals as pr
+from crm_desktop.services.users import ensure_user
 
 ISSUED = date(2026, 11, 23)
 
@@ -477,3 +478,13 @@ def test_product_rules(db, actor, products):
             ),
         )
     assert set(caught.value.field_errors) == {"sku"}
+
+
+def test_only_a_supervisor_changes_our_companies(db, actor, company):
+    manager = ensure_user(db, "petrov", "Петров Пётр")
+    assert not manager.is_supervisor
+    with pytest.raises(PermissionDeniedError):
+        co.update_company(db, manager, company.id, company.version, company.draft)
+    with pytest.raises(PermissionDeniedError):
+        co.delete_company(db, manager, company.id, company.version)
+    assert co.get_company(db, company.id).version == company.version

@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from crm_desktop.db import Database
-from crm_desktop.errors import QT_TRANSLATE_NOOP
+from crm_desktop.errors import QT_TRANSLATE_NOOP, PermissionDeniedError
 from crm_desktop.models import OwnCompany
 from crm_desktop.services import validation as v
 from crm_desktop.services.parties import FieldErrors, check_version, live, utc_now
@@ -114,6 +114,16 @@ def _values(draft: OwnCompanyDraft) -> dict[str, object]:
     }
 
 
+def _require_supervisor(actor: Actor | None) -> None:
+    """Our requisites go on every document: only a supervisor (or an admin) changes them."""
+    if actor is not None and not actor.is_supervisor:
+        raise PermissionDeniedError(
+            QT_TRANSLATE_NOOP(
+                "UserErrors", "Only a supervisor can change our companies' requisites."
+            )
+        )
+
+
 def _details(company: OwnCompany) -> OwnCompanyDetails:
     return OwnCompanyDetails(
         company.id,
@@ -150,6 +160,7 @@ def _only_default(session: Session, company: OwnCompany) -> None:
 
 
 def create_company(db: Database, actor: Actor | None, draft: OwnCompanyDraft) -> OwnCompanyDetails:
+    _require_supervisor(actor)
     values = _values(draft)
     with write_unit(db, actor) as session:
         first = session.scalar(select(OwnCompany.id).where(OwnCompany.deleted_at.is_(None))) is None
@@ -169,6 +180,7 @@ def update_company(
     expected_version: int,
     draft: OwnCompanyDraft,
 ) -> OwnCompanyDetails:
+    _require_supervisor(actor)
     values = _values(draft)
     with write_unit(db, actor) as session:
         company = live(session, OwnCompany, company_id, "id")
@@ -185,6 +197,7 @@ def delete_company(
     db: Database, actor: Actor | None, company_id: uuid.UUID, expected_version: int
 ) -> None:
     """Soft delete: proposals already issued keep their seller."""
+    _require_supervisor(actor)
     with write_unit(db, actor) as session:
         company = live(session, OwnCompany, company_id, "id")
         check_version(company, expected_version)

@@ -111,10 +111,27 @@ def _check(settings: SmtpSettings, mail: OutgoingMail) -> None:
     v.normalize_email(mail.to_address, field="to_address")
 
 
+def check_server(settings: SmtpSettings, password: str | None) -> None:
+    """Connect and log in without sending anything (Settings' "Check" button)."""
+    _exchange(settings, password, None)
+
+
 def send(settings: SmtpSettings, password: str | None, mail: OutgoingMail) -> None:
     """Hand the message to the server; MailError in plain words when it does not take it."""
     _check(settings, mail)
-    message = build_message(settings, mail)
+    _exchange(settings, password, mail)
+
+
+def _exchange(settings: SmtpSettings, password: str | None, mail: OutgoingMail | None) -> None:
+    if not settings.host or not settings.sender:
+        raise MailError(
+            QT_TRANSLATE_NOOP(
+                "UserErrors",
+                "Set up the mail server and the sender's address in Settings → E-mail first.",
+            ),
+            field="smtp",
+        )
+    message = build_message(settings, mail) if mail is not None else None
     try:
         if settings.security == "ssl":
             smtp: smtplib.SMTP = smtplib.SMTP_SSL(
@@ -130,7 +147,8 @@ def send(settings: SmtpSettings, password: str | None, mail: OutgoingMail) -> No
                 smtp.starttls(context=ssl.create_default_context())
             if settings.login:
                 smtp.login(settings.login, password or "")
-            smtp.send_message(message)
+            if message is not None:
+                smtp.send_message(message)
     except smtplib.SMTPAuthenticationError as exc:
         raise MailError(
             QT_TRANSLATE_NOOP(
@@ -157,7 +175,7 @@ def send(settings: SmtpSettings, password: str | None, mail: OutgoingMail) -> No
                 "UserErrors", "The mail server refused the recipient's address {address}."
             ),
             field="to_address",
-            address=mail.to_address,
+            address=mail.to_address if mail else "",
         ) from exc
     except (smtplib.SMTPException, ssl.SSLError) as exc:
         raise MailError(
