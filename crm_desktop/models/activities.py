@@ -22,9 +22,7 @@ class Interaction(Entity):
     __tablename__ = "interaction"
     __table_args__ = (
         CheckConstraint("kind IN ('meeting', 'call', 'email', 'planned')", name="kind"),
-        CheckConstraint(
-            "status IN ('planned', 'done', 'postponed', 'cancelled')", name="status"
-        ),
+        CheckConstraint("status IN ('planned', 'done', 'postponed', 'cancelled')", name="status"),
         CheckConstraint("direction IS NULL OR direction IN ('in', 'out')", name="direction"),
         CheckConstraint("duration_min >= 0", name="duration_min"),
         Index(None, "client_id", "start_at"),
