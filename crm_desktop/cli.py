@@ -1,4 +1,5 @@
-"""Command line: ``crm-desktop`` (the desktop app), ``db upgrade|current``, ``demo``.
+"""Command line: ``crm-desktop`` (the desktop app), ``db upgrade|current``, ``demo``,
+``report funnel``, ``proposal pdf``.
 
 ``--database URL`` (or ``$CRM_DATABASE_URL``) chooses the database; by default it is the
 embedded SQLite file in the user's data directory.
@@ -177,6 +178,43 @@ def report_funnel(
         return
     click.echo(
         reports.funnel_csv(result) if fmt == "csv" else reports.funnel_text(result), nl=False
+    )
+
+
+@main.group()
+def proposal() -> None:
+    """Commercial proposals."""
+
+
+@proposal.command("pdf")
+@click.argument("number")
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, writable=True), required=True, metavar="FILE"
+)
+@click.option("--version", "version_no", type=click.IntRange(1), help="Default: the latest one.")
+@click.pass_obj
+def proposal_pdf(obj: _Context, number: str, output: str, version_no: int | None) -> None:
+    """Write proposal NUMBER (e.g. А-000042) as a PDF to FILE."""
+    from pathlib import Path
+
+    from crm_desktop.services import proposals
+    from crm_desktop.services.proposal_pdf import render_proposal_pdf
+
+    try:
+        database = obj.open()
+        try:
+            proposal_id = proposals.find_proposal(database, number, version_no)
+            document = proposals.proposal_document(database, proposal_id)
+        finally:
+            database.dispose()
+    except UserError as exc:
+        _fail(exc)
+        return
+    pdf = render_proposal_pdf(document)
+    Path(output).write_bytes(pdf)
+    click.echo(
+        f"{document.number}/{document.version_no}: {len(document.lines)} lines, "
+        f"{len(pdf) // 1024} KiB -> {output}"
     )
 
 

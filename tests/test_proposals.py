@@ -7,7 +7,9 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from click.testing import CliRunner
 
+from crm_desktop.cli import main
 from crm_desktop.errors import PermissionDeniedError, ValidationError
 from crm_desktop.services import agreements as ag
 from crm_desktop.services import catalogue as cat
@@ -488,3 +490,22 @@ def test_only_a_supervisor_changes_our_companies(db, actor, company):
     with pytest.raises(PermissionDeniedError):
         co.delete_company(db, manager, company.id, company.version)
     assert co.get_company(db, company.id).version == company.version
+
+
+def test_cli_writes_the_proposal_pdf(db, actor, deal, tmp_path):
+    first = pr.issue_proposal(db, actor, deal.id, issued_on=ISSUED)
+    pr.set_proposal_status(db, actor, first.id, "sent")
+    pr.new_version(db, actor, first.id)
+    out = tmp_path / "kp.pdf"
+    runner = CliRunner()
+    result = runner.invoke(main, ["--database", db.url, "proposal", "pdf", first.number, "-o", out])
+    assert result.exit_code == 0, result.output
+    assert f"{first.number}/2: 5 lines" in result.output
+    assert out.read_bytes().startswith(b"%PDF")
+    result = runner.invoke(
+        main, ["--database", db.url, "proposal", "pdf", "а-000001", "--version", "1", "-o", out]
+    )
+    assert f"{first.number}/1" in result.output  # a lower-case Cyrillic «а» is found too
+    result = runner.invoke(main, ["--database", db.url, "proposal", "pdf", "Б-1", "-o", out])
+    assert result.exit_code == 2
+    assert "no proposal numbered Б-1" in result.output
