@@ -1,10 +1,11 @@
 """ORM entities (SQLAlchemy 2.x typed mappings). No business workflows here."""
 
-from crm_desktop.models.activities import Interaction
+from crm_desktop.models.activities import Attachment, Interaction, Lead, LeadRejectReason, Task
 from crm_desktop.models.audit import AuditEntry
 from crm_desktop.models.base import Base, Catalogue, Entity, catalogue_id, new_id, utcnow
 from crm_desktop.models.catalogue import MeasureUnit, Product, ProductPrice
 from crm_desktop.models.catalogues import ClientCircle, InfoSource, LegalForm, RelationKind
+from crm_desktop.models.claims import Claim, ClaimReason, InvestigationAction
 from crm_desktop.models.company import OwnCompany
 from crm_desktop.models.deals import (
     AppSetting,
@@ -36,11 +37,14 @@ from crm_desktop.models.parties import (
 
 __all__ = [
     "AppSetting",
+    "Attachment",
     "AuditEntry",
     "BankAccount",
     "Base",
     "Catalogue",
     "Channel",
+    "Claim",
+    "ClaimReason",
     "Client",
     "ClientCircle",
     "ClientContact",
@@ -58,6 +62,9 @@ __all__ = [
     "Entity",
     "InfoSource",
     "Interaction",
+    "InvestigationAction",
+    "Lead",
+    "LeadRejectReason",
     "LegalForm",
     "LossReason",
     "MeasureUnit",
@@ -70,6 +77,7 @@ __all__ = [
     "ProposalLine",
     "RelationKind",
     "SalesAgreement",
+    "Task",
     "User",
     "catalogue_id",
     "new_id",

@@ -18,6 +18,7 @@ from crm_desktop.errors import QT_TRANSLATE_NOOP, ValidationError
 from crm_desktop.models import (
     BankAccount,
     Channel,
+    Claim,
     Client,
     ClientContact,
     ClientRelation,
@@ -29,8 +30,10 @@ from crm_desktop.models import (
     DealParticipant,
     Entity,
     Interaction,
+    Lead,
     Proposal,
     SalesAgreement,
+    Task,
 )
 from crm_desktop.services import search
 from crm_desktop.services.parties import check_version, live, utc_now
@@ -47,6 +50,9 @@ MOVERS: dict[
         (DealParticipant, DealParticipant.partner_id, ("deal_id", "kind")),
         (Channel, Channel.client_id, ()),
         (Interaction, Interaction.client_id, ()),
+        (Task, Task.client_id, ()),
+        (Lead, Lead.converted_client_id, ()),
+        (Claim, Claim.partner_id, ()),
         (ClientContact, ClientContact.client_id, ("contact_id",)),
         (ClientRelation, ClientRelation.from_client_id, ("to_client_id", "kind_id")),
         (ClientRelation, ClientRelation.to_client_id, ("from_client_id", "kind_id")),
@@ -55,11 +61,15 @@ MOVERS: dict[
         (BankAccount, BankAccount.counterparty_id, ()),
         (Deal, Deal.counterparty_id, ()),
         (Proposal, Proposal.counterparty_id, ()),
+        (Lead, Lead.converted_counterparty_id, ()),
+        (Claim, Claim.counterparty_id, ()),
         (CounterpartyContact, CounterpartyContact.counterparty_id, ("contact_id",)),
     ],
     Contact: [
         (Channel, Channel.contact_id, ()),
         (Interaction, Interaction.contact_id, ()),
+        (Task, Task.contact_id, ()),
+        (Lead, Lead.converted_contact_id, ()),
         (DealParticipant, DealParticipant.contact_id, ("deal_id", "kind")),
         (ClientContact, ClientContact.contact_id, ("client_id",)),
         (CounterpartyContact, CounterpartyContact.contact_id, ("counterparty_id",)),
