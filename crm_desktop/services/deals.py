@@ -403,26 +403,32 @@ def _record_change(
     )
 
 
+def add_deal(session: Session, actor: Actor | None, draft: DealDraft) -> Deal:
+    """A new deal at its process's first stage, inside the caller's unit of work (the lead
+    conversion creates one with the client in a single transaction)."""
+    values = _deal_values(session, draft)
+    first = process_stages(session)[0] if draft.kind != "non_process" else None
+    deal = Deal(
+        **values,
+        number=next_number(session, "deal"),
+        kind=draft.kind,
+        stage_id=first.id if first else None,
+        status="open",
+        amount=(draft.amount or Decimal(0)).quantize(KOPECK),
+        probability=first.probability if first else 0,
+        opened_on=date.today(),
+        owner_id=draft.owner_id or (actor.user_id if actor else None),
+    )
+    session.add(deal)
+    session.flush()
+    _record_change(session, actor, deal, None, "open")
+    session.flush()
+    return deal
+
+
 def create_deal(db: Database, actor: Actor | None, draft: DealDraft) -> DealDetails:
     with write_unit(db, actor) as session:
-        values = _deal_values(session, draft)
-        first = process_stages(session)[0] if draft.kind != "non_process" else None
-        deal = Deal(
-            **values,
-            number=next_number(session, "deal"),
-            kind=draft.kind,
-            stage_id=first.id if first else None,
-            status="open",
-            amount=(draft.amount or Decimal(0)).quantize(KOPECK),
-            probability=first.probability if first else 0,
-            opened_on=date.today(),
-            owner_id=draft.owner_id or (actor.user_id if actor else None),
-        )
-        session.add(deal)
-        session.flush()
-        _record_change(session, actor, deal, None, "open")
-        session.flush()
-        return _details(session, deal)
+        return _details(session, add_deal(session, actor, draft))
 
 
 def writable_deal(session: Session, deal_id: uuid.UUID) -> Deal:

@@ -28,6 +28,7 @@ from crm_desktop.errors import (
 from crm_desktop.models import (
     BankAccount,
     Channel,
+    ClaimReason,
     Client,
     ClientCircle,
     ClientContact,
@@ -39,6 +40,7 @@ from crm_desktop.models import (
     DealStage,
     Entity,
     InfoSource,
+    LeadRejectReason,
     LegalForm,
     LossReason,
     MeasureUnit,
@@ -1302,6 +1304,8 @@ def catalogue(db: Database, name: str) -> list[CatalogueItem]:
         "loss_reason": LossReason,
         "deal_stage": DealStage,
         "measure_unit": MeasureUnit,
+        "lead_reject_reason": LeadRejectReason,
+        "claim_reason": ClaimReason,
     }
     model = models[name]
     with read_unit(db) as session:

@@ -1,4 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='utf-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU" sourcelanguage="en">
 <context>
@@ -406,7 +406,7 @@
         <translation>Круг:</translation>
     </message>
     <message>
-        <source>Fill these in on the client&apos;s card, or choose another circle.</source>
+        <source>Fill these in on the client's card, or choose another circle.</source>
         <translation>Заполните эти сведения в карточке клиента или выберите другой круг.</translation>
     </message>
 </context>
@@ -952,7 +952,7 @@
         <translation>Роль в сделке:</translation>
     </message>
     <message>
-        <source>The client has no contact persons yet: add one on the client&apos;s card (Contact persons tab), then come back.</source>
+        <source>The client has no contact persons yet: add one on the client's card (Contact persons tab), then come back.</source>
         <translation>У клиента пока нет контактных лиц: добавьте их в карточке клиента (вкладка «Контактные лица») и вернитесь.</translation>
     </message>
 </context>
@@ -1186,7 +1186,7 @@
         <translation>Контрагент:</translation>
     </message>
     <message>
-        <source>The client has no counterparty yet: add one with its requisites on the client&apos;s card, then come back.</source>
+        <source>The client has no counterparty yet: add one with its requisites on the client's card, then come back.</source>
         <translation>У клиента пока нет контрагента: добавьте его с реквизитами в карточке клиента и вернитесь.</translation>
     </message>
 </context>
@@ -1248,7 +1248,7 @@
         <translation>Открыть</translation>
     </message>
     <message>
-        <source>Open the client&apos;s card</source>
+        <source>Open the client's card</source>
         <translation>Открыть карточку клиента</translation>
     </message>
     <message>
@@ -1324,7 +1324,7 @@
         <translation>Дата договора:</translation>
     </message>
     <message>
-        <source>The client&apos;s need</source>
+        <source>The client's need</source>
         <translation>Потребность клиента</translation>
     </message>
     <message>
@@ -1332,8 +1332,8 @@
         <translation>История этапов</translation>
     </message>
     <message>
-        <source>The deal&apos;s amount is the total of its lines. Prices include VAT; the amount is quantity × price less the discount, in kopecks.</source>
-        <translation>Сумма сделки — итог спецификации. Цены включают НДС; сумма строки — количество × цена за вычетом скидки, с точностью до копейки.</translation>
+        <source>The deal's amount is the total of its lines. Type an SKU or the beginning of a name to pick a product from the catalogue at the agreement's prices; free text is a line too. Prices include VAT and are per price unit (1 kg of a 5 kg pack); a product's quantity counts whole packs.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Participant</source>
@@ -1404,7 +1404,7 @@
         <translation>Действует:</translation>
     </message>
     <message>
-        <source>The agreement&apos;s price type and discount apply to the deal&apos;s proposals. Typical agreements serve a segment; an individual one is made for this client.</source>
+        <source>The agreement's price type and discount apply to the deal's proposals. Typical agreements serve a segment; an individual one is made for this client.</source>
         <translation>Вид цен и скидка соглашения применяются в коммерческих предложениях по сделке. Типовые соглашения действуют для сегмента клиентов, индивидуальное заключается с этим клиентом.</translation>
     </message>
     <message>
@@ -1424,6 +1424,10 @@
         <translation>Дата</translation>
     </message>
     <message>
+        <source>Valid until</source>
+        <translation type="unfinished">Действует до</translation>
+    </message>
+    <message>
         <source>Status</source>
         <translation>Состояние</translation>
     </message>
@@ -1432,8 +1436,32 @@
         <translation>Сумма</translation>
     </message>
     <message>
+        <source>VAT</source>
+        <translation type="unfinished">НДС</translation>
+    </message>
+    <message>
         <source>Issue proposal</source>
         <translation>Сформировать предложение</translation>
+    </message>
+    <message>
+        <source>A new proposal from the specification as saved, at the agreement's prices</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New version</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The same proposal again from the current specification and terms</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Terms…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Validity, our company, the counterparty and the terms of a draft</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Mark sent</source>
@@ -1446,6 +1474,22 @@
     <message>
         <source>Rejected</source>
         <translation>Отклонено</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Send by e-mail…</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>(given when saved)</source>
@@ -1516,8 +1560,24 @@
         <translation>Сначала запишите сделку.</translation>
     </message>
     <message>
-        <source>Remove «{name}» from the deal&apos;s participants?</source>
+        <source>An older version: a newer one of {number} exists</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A newer version of this proposal exists: send that one</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove «{name}» from the deal's participants?</source>
         <translation>Удалить «{name}» из участников сделки?</translation>
+    </message>
+    <message>
+        <source>Saved to {path}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sent to the printer.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Make an individual agreement for «{client}» from «{template}»? It gets the same terms, becomes active and is chosen for this deal.</source>
@@ -1654,7 +1714,7 @@
         <translation>Дата договора / заказа</translation>
     </message>
     <message>
-        <source>Client&apos;s need</source>
+        <source>Client's need</source>
         <translation>Потребность клиента</translation>
     </message>
     <message>
@@ -1674,7 +1734,7 @@
         <translation>Коммерческие предложения</translation>
     </message>
     <message>
-        <source>Client&apos;s circle</source>
+        <source>Client's circle</source>
         <translation>Круг клиента</translation>
     </message>
     <message>
@@ -1749,8 +1809,12 @@
         <translation>Ед. изм.</translation>
     </message>
     <message>
-        <source>Price</source>
-        <translation>Цена</translation>
+        <source>SKU</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Price per price unit</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Discount, %</source>
@@ -1768,6 +1832,14 @@
         <source>incl. VAT</source>
         <translation>в т.ч. НДС</translation>
     </message>
+    <message>
+        <source>{price} per {unit}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no price</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>DealListPage</name>
@@ -1784,7 +1856,7 @@
         <translation>Проиграна</translation>
     </message>
     <message>
-        <source>Search by the deal&apos;s number or the start of its title</source>
+        <source>Search by the deal's number or the start of its title</source>
         <translation>Поиск по номеру сделки или началу наименования</translation>
     </message>
     <message>
@@ -1927,7 +1999,7 @@
         <translation>Наш сотрудник</translation>
     </message>
     <message>
-        <source>Client&apos;s contact person</source>
+        <source>Client's contact person</source>
         <translation>Контактное лицо клиента</translation>
     </message>
     <message>
@@ -2277,7 +2349,7 @@
         <translation>&amp;Частное лицо</translation>
     </message>
     <message>
-        <source>A private buyer: the client and its contact person are created at once from the person&apos;s name, phone and e-mail.</source>
+        <source>A private buyer: the client and its contact person are created at once from the person's name, phone and e-mail.</source>
         <translation>Частный покупатель: клиент и его контактное лицо создаются сразу — по ФИО, телефону и электронной почте.</translation>
     </message>
 </context>
@@ -2288,8 +2360,28 @@
         <translation>шт</translation>
     </message>
     <message>
+        <source>The price of one price unit, VAT included: of 1 kg for nails sold in 5 kg packs. The amount is quantity × units in the pack × price.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Type an SKU or the beginning of a name to pick from the catalogue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Row {row}: «{name}» has no price of the agreement's type; enter it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>From the catalogue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Total: {total}    incl. VAT: {vat}</source>
         <translation>Итого: {total}    в т.ч. НДС: {vat}</translation>
+    </message>
+    <message>
+        <source>Row {row}: there is no product with the SKU «{sku}» in the catalogue.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -2408,6 +2500,14 @@
         <translation>Открыть карточку новой сделки (клиента, чья карточка открыта)</translation>
     </message>
     <message>
+        <source>New prod&amp;uct</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open the card of a new product or service of the catalogue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>&amp;Register partner…</source>
         <translation>&amp;Регистрация партнёра…</translation>
     </message>
@@ -2520,7 +2620,7 @@
         <translation>Наш сотрудник в сделке</translation>
     </message>
     <message>
-        <source>The client&apos;s contact person in the deal</source>
+        <source>The client's contact person in the deal</source>
         <translation>Контактное лицо клиента в сделке</translation>
     </message>
     <message>
@@ -2536,7 +2636,7 @@
         <translation>Контактное лицо:</translation>
     </message>
     <message>
-        <source>The client has no other contact persons. Add them on the client&apos;s card (Contact persons tab).</source>
+        <source>The client has no other contact persons. Add them on the client's card (Contact persons tab).</source>
         <translation>У клиента нет других контактных лиц. Добавьте их в карточке клиента (вкладка «Контактные лица»).</translation>
     </message>
     <message>
@@ -2906,7 +3006,7 @@
         <translation>Реквизиты</translation>
     </message>
     <message>
-        <source>The legal entity invoices and contracts are made out to. You can add it later from the client&apos;s card.</source>
+        <source>The legal entity invoices and contracts are made out to. You can add it later from the client's card.</source>
         <translation>Контрагент, на которого оформляются счета и договоры. Его можно добавить и позже — из карточки клиента.</translation>
     </message>
     <message>
@@ -3068,6 +3168,14 @@
         <translation>&amp;Круги клиентов</translation>
     </message>
     <message>
+        <source>E-&amp;mail</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Our comp&amp;anies</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>&amp;Embedded database file on this computer</source>
         <translation>&amp;Файл базы данных на этом компьютере</translation>
     </message>
@@ -3136,7 +3244,7 @@
         <translation>Подключение…</translation>
     </message>
     <message>
-        <source>The &amp;system&apos;s language ({language})</source>
+        <source>The &amp;system's language ({language})</source>
         <translation>Язык &amp;системы ({language})</translation>
     </message>
     <message>
@@ -3194,7 +3302,7 @@
         <translation>По сделке не выполнены требования:</translation>
     </message>
     <message>
-        <source>Move it anyway? The skipped requirements are recorded in the deal&apos;s stage history.</source>
+        <source>Move it anyway? The skipped requirements are recorded in the deal's stage history.</source>
         <translation>Всё равно перевести сделку? Пропущенные требования будут записаны в историю этапов.</translation>
     </message>
 </context>
@@ -3239,7 +3347,7 @@
         <translation>Контактное лицо клиента</translation>
     </message>
     <message>
-        <source>The client&apos;s need</source>
+        <source>The client's need</source>
         <translation>Потребность клиента</translation>
     </message>
     <message>
@@ -3247,7 +3355,7 @@
         <translation>Спецификация</translation>
     </message>
     <message>
-        <source>Client&apos;s circle</source>
+        <source>Client's circle</source>
         <translation>Круг клиента</translation>
     </message>
     <message>
@@ -3259,7 +3367,7 @@
         <translation>Коммерческое предложение</translation>
     </message>
     <message>
-        <source>The client&apos;s answer to the proposal</source>
+        <source>The client's answer to the proposal</source>
         <translation>Ответ клиента на предложение</translation>
     </message>
     <message>
@@ -3324,7 +3432,7 @@
         <translation>Записать</translation>
     </message>
     <message>
-        <source>Don&apos;t save</source>
+        <source>Don't save</source>
         <translation>Не записывать</translation>
     </message>
 </context>
@@ -3343,8 +3451,32 @@
         <translation>Неподдерживаемый адрес базы данных {url}: используйте sqlite:/// или postgresql://.</translation>
     </message>
     <message>
+        <source>A sales unit holds a whole number of price units, at least one.</source>
+        <translation>Единица продажи содержит целое число единиц цены, не меньше одной.</translation>
+    </message>
+    <message>
+        <source>Choose the storage unit or clear its size.</source>
+        <translation>Выберите единицу хранения или очистите её размер.</translation>
+    </message>
+    <message>
+        <source>A storage unit holds a whole number of sales units, at least one.</source>
+        <translation>Единица хранения содержит целое число единиц продажи, не меньше одной.</translation>
+    </message>
+    <message>
+        <source>When the sales unit is the price unit, it holds exactly one.</source>
+        <translation>Если единица продажи совпадает с единицей цены, она содержит ровно одну.</translation>
+    </message>
+    <message>
+        <source>Another product already has this SKU.</source>
+        <translation>Этот артикул уже есть у другой номенклатуры.</translation>
+    </message>
+    <message>
         <source>The record was not found; it may have been deleted.</source>
         <translation>Запись не найдена: возможно, она была удалена.</translation>
+    </message>
+    <message>
+        <source>The number is too large.</source>
+        <translation>Слишком большое число.</translation>
     </message>
     <message>
         <source>Only a supervisor can change the mandatory fields of the circles.</source>
@@ -3419,11 +3551,11 @@
         <translation>Выберите организационно-правовую форму.</translation>
     </message>
     <message>
-        <source>A legal entity&apos;s INN has 10 digits.</source>
+        <source>A legal entity's INN has 10 digits.</source>
         <translation>ИНН юридического лица состоит из 10 цифр.</translation>
     </message>
     <message>
-        <source>A legal entity&apos;s OGRN has 13 digits.</source>
+        <source>A legal entity's OGRN has 13 digits.</source>
         <translation>ОГРН юридического лица состоит из 13 цифр.</translation>
     </message>
     <message>
@@ -3431,15 +3563,47 @@
         <translation>Для юридического лица с ИНН укажите КПП.</translation>
     </message>
     <message>
-        <source>An individual&apos;s INN has 12 digits.</source>
+        <source>An individual's INN has 12 digits.</source>
         <translation>ИНН физического лица состоит из 12 цифр.</translation>
+    </message>
+    <message>
+        <source>A KPP goes with an organisation's INN: enter the INN too.</source>
+        <translation>КПП указывается вместе с ИНН организации: введите и ИНН.</translation>
     </message>
     <message>
         <source>Only a legal entity has a KPP.</source>
         <translation>КПП бывает только у юридического лица.</translation>
     </message>
     <message>
-        <source>An individual entrepreneur&apos;s OGRNIP has 15 digits.</source>
+        <source>The lead has already been converted; work with its client from now on.</source>
+        <translation>Лид уже преобразован в клиента: дальше работайте с карточкой клиента.</translation>
+    </message>
+    <message>
+        <source>The lead is rejected. Reopen it to work with it again.</source>
+        <translation>Лид отклонён. Чтобы снова работать с ним, верните его в работу.</translation>
+    </message>
+    <message>
+        <source>Choose the reason for rejecting the lead: a lead is not rejected without one.</source>
+        <translation>Выберите причину отказа: без причины лид отклонить нельзя.</translation>
+    </message>
+    <message>
+        <source>With the reason «{reason}», say in a few words what happened.</source>
+        <translation>При причине «{reason}» коротко опишите, что произошло.</translation>
+    </message>
+    <message>
+        <source>Only a rejected lead can be reopened.</source>
+        <translation>Вернуть в работу можно только отклонённый лид.</translation>
+    </message>
+    <message>
+        <source>A converted lead is part of its client's history: keep it.</source>
+        <translation>Преобразованный лид входит в историю клиента, его нельзя удалить.</translation>
+    </message>
+    <message>
+        <source>A client with this INN is already registered: {client}. Convert the lead to that client, or confirm that a new client is needed.</source>
+        <translation>Клиент с таким ИНН уже зарегистрирован: {client}. Преобразуйте лид в этого клиента или подтвердите, что нужен новый клиент.</translation>
+    </message>
+    <message>
+        <source>An individual entrepreneur's OGRNIP has 15 digits.</source>
         <translation>ОГРНИП индивидуального предпринимателя состоит из 15 цифр.</translation>
     </message>
     <message>
@@ -3507,7 +3671,7 @@
         <translation>Неверное контрольное число ОГРНИП: проверьте, нет ли в номере опечатки.</translation>
     </message>
     <message>
-        <source>A 13-digit OGRN belongs to an organisation: enter the organisation&apos;s 10-digit INN as well.</source>
+        <source>A 13-digit OGRN belongs to an organisation: enter the organisation's 10-digit INN as well.</source>
         <translation>ОГРН из 13 цифр бывает только у организации: укажите также её ИНН из 10 цифр.</translation>
     </message>
     <message>
@@ -3523,7 +3687,7 @@
         <translation>Номер счёта должен состоять из 20 цифр.</translation>
     </message>
     <message>
-        <source>The account number does not match the bank&apos;s BIK {bik}: check both for typos.</source>
+        <source>The account number does not match the bank's BIK {bik}: check both for typos.</source>
         <translation>Номер счёта не соответствует БИК банка {bik}: проверьте оба номера на опечатки.</translation>
     </message>
     <message>
@@ -3531,7 +3695,7 @@
         <translation>Корреспондентский счёт должен состоять из 20 цифр и начинаться с 301.</translation>
     </message>
     <message>
-        <source>The correspondent account does not match the bank&apos;s BIK {bik}: check both for typos.</source>
+        <source>The correspondent account does not match the bank's BIK {bik}: check both for typos.</source>
         <translation>Корреспондентский счёт не соответствует БИК банка {bik}: проверьте оба номера на опечатки.</translation>
     </message>
     <message>
@@ -3551,7 +3715,7 @@
         <translation>Запись нельзя объединить саму с собой.</translation>
     </message>
     <message>
-        <source>Enter the person&apos;s name to register a private person.</source>
+        <source>Enter the person's name to register a private person.</source>
         <translation>Чтобы зарегистрировать частное лицо, укажите его ФИО.</translation>
     </message>
     <message>
@@ -3619,7 +3783,7 @@
         <translation>Опишите потребность клиента.</translation>
     </message>
     <message>
-        <source>Add at least one line to the deal&apos;s specification.</source>
+        <source>Add at least one line to the deal's specification.</source>
         <translation>Добавьте хотя бы одну строку в спецификацию сделки.</translation>
     </message>
     <message>
@@ -3651,11 +3815,11 @@
         <translation>Выберите клиента сделки.</translation>
     </message>
     <message>
-        <source>Choose a counterparty of the deal&apos;s client.</source>
+        <source>Choose a counterparty of the deal's client.</source>
         <translation>Выберите контрагента клиента этой сделки.</translation>
     </message>
     <message>
-        <source>Choose an active agreement: a typical one or the client&apos;s own.</source>
+        <source>Choose an active agreement: a typical one or the client's own.</source>
         <translation>Выберите действующее соглашение: типовое или индивидуальное для этого клиента.</translation>
     </message>
     <message>
@@ -3683,11 +3847,15 @@
         <translation>Цена не может быть отрицательной.</translation>
     </message>
     <message>
+        <source>Products are sold in whole sales units.</source>
+        <translation>Номенклатура продаётся только целыми единицами продажи.</translation>
+    </message>
+    <message>
         <source>The discount must be between 0 and 100 %.</source>
         <translation>Скидка должна быть от 0 до 100 %.</translation>
     </message>
     <message>
-        <source>Choose a contact person of the deal&apos;s client.</source>
+        <source>Choose a contact person of the deal's client.</source>
         <translation>Выберите контактное лицо клиента этой сделки.</translation>
     </message>
     <message>
@@ -3715,12 +3883,91 @@
         <translation>Возобновить закрытую сделку может только руководитель.</translation>
     </message>
     <message>
+        <source>The proposal cannot expire before it is issued.</source>
+        <translation>Срок действия предложения не может закончиться раньше даты предложения.</translation>
+    </message>
+    <message>
+        <source>A newer version of this proposal exists: work with version {latest}.</source>
+        <translation>Есть более новая версия этого предложения: работайте с версией {latest}.</translation>
+    </message>
+    <message>
         <source>A proposal goes draft → sent → accepted or rejected.</source>
         <translation>Коммерческое предложение проходит статусы: черновик → отправлено → согласовано или отклонено.</translation>
     </message>
     <message>
+        <source>Only a draft can be changed: make a new version of a sent proposal.</source>
+        <translation>Изменить можно только черновик: для отправленного предложения создайте новую версию.</translation>
+    </message>
+    <message>
+        <source>There is no proposal numbered {number}.</source>
+        <translation>Нет коммерческого предложения с номером {number}.</translation>
+    </message>
+    <message>
+        <source>Enter your company's requisites (Settings → Our companies) and choose the company in the proposal.</source>
+        <translation>Заполните реквизиты вашей организации (Настройки → Наши организации) и выберите организацию в предложении.</translation>
+    </message>
+    <message>
         <source>The period ends before it begins.</source>
         <translation>Конец периода раньше его начала.</translation>
+    </message>
+    <message>
+        <source>Enter the INN.</source>
+        <translation>Введите ИНН.</translation>
+    </message>
+    <message>
+        <source>An organisation has a KPP: enter it.</source>
+        <translation>У организации есть КПП: введите его.</translation>
+    </message>
+    <message>
+        <source>Enter the bank's BIK.</source>
+        <translation>Введите БИК банка.</translation>
+    </message>
+    <message>
+        <source>The logo must be smaller than 1 MB.</source>
+        <translation>Логотип должен быть меньше 1 МБ.</translation>
+    </message>
+    <message>
+        <source>The logo must be a PNG or JPEG picture.</source>
+        <translation>Логотип должен быть картинкой PNG или JPEG.</translation>
+    </message>
+    <message>
+        <source>Only a supervisor can change our companies' requisites.</source>
+        <translation>Изменять реквизиты наших организаций может только руководитель.</translation>
+    </message>
+    <message>
+        <source>No OS keyring is available to keep the mail password ({detail}). Start a desktop session with a Secret Service (GNOME Keyring, KWallet).</source>
+        <translation>Нет доступного хранилища паролей ОС для пароля почты ({detail}). Запустите сеанс рабочего стола со службой Secret Service (GNOME Keyring, KWallet).</translation>
+    </message>
+    <message>
+        <source>Set up the mail server and the sender's address in Settings → E-mail first.</source>
+        <translation>Сначала укажите почтовый сервер и адрес отправителя в разделе Настройки → Почта.</translation>
+    </message>
+    <message>
+        <source>The mail server refused the login or password ({detail}). Check them in Settings → E-mail.</source>
+        <translation>Почтовый сервер не принял логин или пароль ({detail}). Проверьте их в разделе Настройки → Почта.</translation>
+    </message>
+    <message>
+        <source>The mail server does not support the chosen security or login ({detail}). Check the port and security in Settings → E-mail.</source>
+        <translation>Почтовый сервер не поддерживает выбранную защиту или вход ({detail}). Проверьте порт и защиту в разделе Настройки → Почта.</translation>
+    </message>
+    <message>
+        <source>The mail server refused the recipient's address {address}.</source>
+        <translation>Почтовый сервер не принял адрес получателя {address}.</translation>
+    </message>
+    <message>
+        <source>The mail server did not take the message: {detail}</source>
+        <translation>Почтовый сервер не принял письмо: {detail}</translation>
+    </message>
+    <message>
+        <source>Cannot reach the mail server {host}:{port} ({detail}). Check the address and the network.</source>
+        <translation>Нет связи с почтовым сервером {host}:{port} ({detail}). Проверьте адрес и сеть.</translation>
+    </message>
+</context>
+<context>
+    <name>self._owner</name>
+    <message>
+        <source>{price} per {unit}</source>
+        <translation type="unfinished" />
     </message>
 </context>
 </TS>
