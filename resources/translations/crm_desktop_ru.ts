@@ -1332,8 +1332,8 @@
         <translation>История этапов</translation>
     </message>
     <message>
-        <source>The deal's amount is the total of its lines. Type an SKU or the beginning of a name to pick a product from the catalogue at the agreement's prices; free text is a line too. Prices include VAT and are per price unit (1 kg of a 5 kg pack); a product's quantity counts whole packs.</source>
-        <translation type="unfinished" />
+        <source>The deal's amount is the total of its lines. Prices include VAT; the amount is quantity × price less the discount, in kopecks.</source>
+        <translation>Сумма сделки — итог спецификации. Цены включают НДС; сумма строки — количество × цена за вычетом скидки, с точностью до копейки.</translation>
     </message>
     <message>
         <source>Participant</source>
@@ -1424,10 +1424,6 @@
         <translation>Дата</translation>
     </message>
     <message>
-        <source>Valid until</source>
-        <translation type="unfinished">Действует до</translation>
-    </message>
-    <message>
         <source>Status</source>
         <translation>Состояние</translation>
     </message>
@@ -1436,32 +1432,8 @@
         <translation>Сумма</translation>
     </message>
     <message>
-        <source>VAT</source>
-        <translation type="unfinished">НДС</translation>
-    </message>
-    <message>
         <source>Issue proposal</source>
         <translation>Сформировать предложение</translation>
-    </message>
-    <message>
-        <source>A new proposal from the specification as saved, at the agreement's prices</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>New version</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>The same proposal again from the current specification and terms</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Terms…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Validity, our company, the counterparty and the terms of a draft</source>
-        <translation type="unfinished" />
     </message>
     <message>
         <source>Mark sent</source>
@@ -1474,22 +1446,6 @@
     <message>
         <source>Rejected</source>
         <translation>Отклонено</translation>
-    </message>
-    <message>
-        <source>Preview</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Print…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Save as PDF…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Send by e-mail…</source>
-        <translation type="unfinished" />
     </message>
     <message>
         <source>(given when saved)</source>
@@ -1560,24 +1516,8 @@
         <translation>Сначала запишите сделку.</translation>
     </message>
     <message>
-        <source>An older version: a newer one of {number} exists</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>A newer version of this proposal exists: send that one</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Remove «{name}» from the deal's participants?</source>
         <translation>Удалить «{name}» из участников сделки?</translation>
-    </message>
-    <message>
-        <source>Saved to {path}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Sent to the printer.</source>
-        <translation type="unfinished" />
     </message>
     <message>
         <source>Make an individual agreement for «{client}» from «{template}»? It gets the same terms, becomes active and is chosen for this deal.</source>
@@ -1809,12 +1749,8 @@
         <translation>Ед. изм.</translation>
     </message>
     <message>
-        <source>SKU</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Price per price unit</source>
-        <translation type="unfinished" />
+        <source>Price</source>
+        <translation>Цена</translation>
     </message>
     <message>
         <source>Discount, %</source>
@@ -1831,14 +1767,6 @@
     <message>
         <source>incl. VAT</source>
         <translation>в т.ч. НДС</translation>
-    </message>
-    <message>
-        <source>{price} per {unit}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>no price</source>
-        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -2360,28 +2288,8 @@
         <translation>шт</translation>
     </message>
     <message>
-        <source>The price of one price unit, VAT included: of 1 kg for nails sold in 5 kg packs. The amount is quantity × units in the pack × price.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Type an SKU or the beginning of a name to pick from the catalogue</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Row {row}: «{name}» has no price of the agreement's type; enter it.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>From the catalogue</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Total: {total}    incl. VAT: {vat}</source>
         <translation>Итого: {total}    в т.ч. НДС: {vat}</translation>
-    </message>
-    <message>
-        <source>Row {row}: there is no product with the SKU «{sku}» in the catalogue.</source>
-        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -2498,14 +2406,6 @@
     <message>
         <source>Open the card of a new deal (of the client whose card is open)</source>
         <translation>Открыть карточку новой сделки (клиента, чья карточка открыта)</translation>
-    </message>
-    <message>
-        <source>New prod&amp;uct</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Open the card of a new product or service of the catalogue</source>
-        <translation type="unfinished" />
     </message>
     <message>
         <source>&amp;Register partner…</source>
@@ -3166,14 +3066,6 @@
     <message>
         <source>Client &amp;circles</source>
         <translation>&amp;Круги клиентов</translation>
-    </message>
-    <message>
-        <source>E-&amp;mail</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Our comp&amp;anies</source>
-        <translation type="unfinished" />
     </message>
     <message>
         <source>&amp;Embedded database file on this computer</source>
@@ -3961,13 +3853,6 @@
     <message>
         <source>Cannot reach the mail server {host}:{port} ({detail}). Check the address and the network.</source>
         <translation>Нет связи с почтовым сервером {host}:{port} ({detail}). Проверьте адрес и сеть.</translation>
-    </message>
-</context>
-<context>
-    <name>self._owner</name>
-    <message>
-        <source>{price} per {unit}</source>
-        <translation type="unfinished" />
     </message>
 </context>
 </TS>
