@@ -3363,8 +3363,16 @@
         <translation>Этот артикул уже есть у другой номенклатуры.</translation>
     </message>
     <message>
+        <source>The file is too large: {size} MB; a file of at most {max} MB can be attached.</source>
+        <translation>Файл слишком большой: {size} МБ; прикрепить можно файл размером не более {max} МБ.</translation>
+    </message>
+    <message>
         <source>The record was not found; it may have been deleted.</source>
         <translation>Запись не найдена: возможно, она была удалена.</translation>
+    </message>
+    <message>
+        <source>The stored file is damaged: its checksum does not match. Attach it again.</source>
+        <translation>Сохранённый файл повреждён: контрольная сумма не совпадает. Прикрепите его заново.</translation>
     </message>
     <message>
         <source>The number is too large.</source>
@@ -3853,6 +3861,82 @@
     <message>
         <source>Cannot reach the mail server {host}:{port} ({detail}). Check the address and the network.</source>
         <translation>Нет связи с почтовым сервером {host}:{port} ({detail}). Проверьте адрес и сеть.</translation>
+    </message>
+    <message>
+        <source>This proposal belongs to another deal.</source>
+        <translation>Это коммерческое предложение относится к другой сделке.</translation>
+    </message>
+    <message>
+        <source>This deal belongs to another client.</source>
+        <translation>Эта сделка относится к другому клиенту.</translation>
+    </message>
+    <message>
+        <source>This claim belongs to another client.</source>
+        <translation>Эта претензия относится к другому клиенту.</translation>
+    </message>
+    <message>
+        <source>This user no longer works here.</source>
+        <translation>Этот пользователь больше не работает.</translation>
+    </message>
+    <message>
+        <source>Choose the kind of interaction.</source>
+        <translation>Выберите вид взаимодействия.</translation>
+    </message>
+    <message>
+        <source>Choose a status from the list.</source>
+        <translation>Выберите состояние из списка.</translation>
+    </message>
+    <message>
+        <source>Choose whether it was incoming or outgoing.</source>
+        <translation>Укажите, входящее это или исходящее.</translation>
+    </message>
+    <message>
+        <source>Choose incoming or outgoing.</source>
+        <translation>Выберите: входящее или исходящее.</translation>
+    </message>
+    <message>
+        <source>Only a call or an e-mail has a direction.</source>
+        <translation>Направление бывает только у звонка или письма.</translation>
+    </message>
+    <message>
+        <source>A planned interaction is planned or postponed; to record what happened, choose whether it was a meeting, a call or an e-mail.</source>
+        <translation>Запланированное взаимодействие может быть только запланировано или отложено; чтобы записать, что произошло, выберите, была ли это встреча, звонок или письмо.</translation>
+    </message>
+    <message>
+        <source>Set when the planned interaction is to take place.</source>
+        <translation>Укажите, когда должно состояться запланированное взаимодействие.</translation>
+    </message>
+    <message>
+        <source>The duration must be from 0 to {max} minutes (a week).</source>
+        <translation>Длительность должна быть от 0 до {max} минут (неделя).</translation>
+    </message>
+    <message>
+        <source>A manager sets tasks only for himself; ask a supervisor to set a task for someone else.</source>
+        <translation>Менеджер ставит дела только себе; чтобы поставить дело другому сотруднику, обратитесь к руководителю.</translation>
+    </message>
+    <message>
+        <source>This is someone else's task: only its assignee, its author or a supervisor can change it.</source>
+        <translation>Это чужое дело: изменить его может только исполнитель, автор или руководитель.</translation>
+    </message>
+    <message>
+        <source>Choose a priority from the list.</source>
+        <translation>Выберите приоритет из списка.</translation>
+    </message>
+    <message>
+        <source>This task is already closed; reopen it to change its state.</source>
+        <translation>Это дело уже закрыто; чтобы изменить его состояние, сначала откройте его снова.</translation>
+    </message>
+    <message>
+        <source>Choose a time in the future.</source>
+        <translation>Выберите время в будущем.</translation>
+    </message>
+    <message>
+        <source>This is someone else's interaction: only the responsible user or a supervisor can change it.</source>
+        <translation>Это чужое взаимодействие: изменить его может только ответственный или руководитель.</translation>
+    </message>
+    <message>
+        <source>Only a planned or postponed interaction can be snoozed.</source>
+        <translation>Отложить напоминание можно только для запланированного или отложенного взаимодействия.</translation>
     </message>
 </context>
 </TS>
