@@ -34,11 +34,13 @@ class Interaction(Entity):
         Index(None, "deal_id", "start_at"),
         Index(None, "responsible_id", "status", "start_at"),
         Index(None, "parent_id"),
+        Index(None, "subject_key"),
     )
 
     kind: Mapped[str] = mapped_column(String(16))
     direction: Mapped[str | None] = mapped_column(String(8))
     subject: Mapped[Str255]
+    subject_key: Mapped[Str255] = mapped_column(default="", server_default="")  # folded, searched
     description: Mapped[str | None]
     start_at: Mapped[datetime]
     duration_min: Mapped[int] = mapped_column(default=0)

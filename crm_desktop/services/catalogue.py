@@ -8,7 +8,6 @@ after that date (:func:`price_on`).
 
 from __future__ import annotations
 
-import unicodedata
 import uuid
 from dataclasses import dataclass
 from datetime import date
@@ -90,8 +89,7 @@ class ProductPick:
 
 def product_search_key(text: str) -> str:
     """Casefolded, «ё» → «е», every run of non-alphanumerics a single space."""
-    folded = unicodedata.normalize("NFKC", text).casefold().replace("ё", "е")
-    return " ".join("".join(c if c.isalnum() else " " for c in folded).split())
+    return v.fold_key(text)
 
 
 # --- writing ----------------------------------------------------------------------------------

@@ -696,6 +696,7 @@ def _values(
         "kind": draft.kind,
         "direction": draft.direction,
         "subject": subject,
+        "subject_key": v.fold_key(subject or "")[:255],
         "description": description,
         "start_at": start_at,
         "duration_min": draft.duration_min,
@@ -838,7 +839,7 @@ _IDeal = aliased(Deal, name="interaction_deal")
 # sort key name → NOT NULL SQL expression (see lists.py: keyset needs total order)
 INTERACTION_SORT_KEYS: Final[Mapping[str, Any]] = {
     "start_at": Interaction.start_at,
-    "subject": Interaction.subject,
+    "subject": Interaction.subject_key,
     "kind": Interaction.kind,
     "status": Interaction.status,
     "duration_min": Interaction.duration_min,
@@ -1051,20 +1052,12 @@ def chain(db: Database, interaction_id: uuid.UUID) -> list[ChainEntry]:
 
 
 def _subject_match(session: Session, model: Any, text: str) -> Any:
-    """The subject begins with the text as typed, or with it in lower case, upper case or
-    capitalised (the subject has no folded key of its own)."""
+    """The subject begins with the text, whatever its case (the indexed ``subject_key``)."""
     del session, model
-    typed = " ".join(text.split())
-    if not typed:
+    key = v.fold_key(text)
+    if not key:
         return None
-    variants = {
-        typed,
-        typed.lower(),
-        typed.upper(),
-        typed[:1].upper() + typed[1:],
-        typed[:1].upper() + typed[1:].lower(),
-    }
-    return or_(*(_prefix_of(Interaction.subject, variant) for variant in sorted(variants)))
+    return _prefix_of(Interaction.subject_key, key)
 
 
 _INTERACTIONS: Final = _Spec(

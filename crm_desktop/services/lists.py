@@ -1,6 +1,6 @@
 """Read side of the list screens: flat rows, keyset pages, counts, anchors. Never a whole table.
 
-Clients, counterparties, contacts and deals each have a frozen ``*Row`` dataclass, a
+Clients, counterparties, contacts, deals and products each have a frozen ``*Row`` dataclass, a
 ``*Filter`` and a whitelist of sort keys (``*_SORT_KEYS``: name → SQL expression) covering every
 column the list shows. Sorting is always done in SQL, by ``(sort value, id)``: the id breaks
 ties so the order is total, and every sort expression is NOT NULL (NULLs folded with
@@ -16,7 +16,8 @@ deep ``OFFSET``.
 
 Search goes through :func:`services.search.match_condition` (FTS5 trigram on SQLite, pg_trgm on
 PostgreSQL, a name prefix for one or two letters); deals are found by their exact number or the
-beginning of their title (``search_key``): never ``LIKE '%x%'`` over a table. A search is
+beginning of their title (``search_key``), products by their SKU (exact or its beginning) or the
+beginning of their name (``search_key``): never ``LIKE '%x%'`` over a table. A search is
 bounded: at most :data:`SEARCH_CAP` matching ids come from the index (``*_search``, filters
 applied), and the list is then sorted and paged within them in SQL; :class:`SearchHits` says
 whether the cap cut the matches short. Pass the hits to ``*_page``/``*_count``/``*_anchors`` so
@@ -37,7 +38,9 @@ from typing import Any, Final, Generic, TypeVar
 from sqlalchemy import (
     ColumnElement,
     Select,
+    and_,
     bindparam,
+    case,
     exists,
     func,
     literal,
@@ -62,9 +65,13 @@ from crm_desktop.models import (
     Deal,
     DealStage,
     LegalForm,
+    MeasureUnit,
+    Product,
     User,
 )
+from crm_desktop.models.catalogue import PRODUCT_KINDS
 from crm_desktop.services import validation as v
+from crm_desktop.services.catalogue import product_search_key
 from crm_desktop.services.search import match_condition
 from crm_desktop.services.uow import read_unit
 
@@ -77,6 +84,8 @@ __all__ = [
     "DEAL_SORT_KEYS",
     "DEAL_STATUSES",
     "LEGAL_KINDS",
+    "PRODUCT_KINDS",
+    "PRODUCT_SORT_KEYS",
     "SEARCH_CAP",
     "ClientFilter",
     "ClientRow",
@@ -88,6 +97,8 @@ __all__ = [
     "DealRow",
     "Key",
     "PageRequest",
+    "ProductFilter",
+    "ProductRow",
     "SearchHits",
     "client_anchors",
     "client_count",
@@ -105,6 +116,10 @@ __all__ = [
     "deal_count",
     "deal_page",
     "deal_search",
+    "product_anchors",
+    "product_count",
+    "product_page",
+    "product_search",
 ]
 
 SEARCH_CAP: Final = 1000  # matches taken from the index for one search, at most
@@ -235,6 +250,28 @@ class DealFilter:
     search: str = ""  # the deal's number, or the beginning of its title
 
 
+@dataclass(frozen=True)
+class ProductRow:
+    id: uuid.UUID
+    sku: str
+    name: str
+    kind: str  # one of PRODUCT_KINDS
+    sales_unit: str  # the sales unit's short name: «упак»
+    sales_factor: int  # price units in one sales unit
+    price_unit: str  # «кг»
+    vat_rate: str  # '20', '10', '0' or 'none'
+    archived: bool = False
+    is_deleted: bool = False
+
+
+@dataclass(frozen=True)
+class ProductFilter:
+    kind: str | None = None  # one of PRODUCT_KINDS
+    include_archived: bool = False
+    include_deleted: bool = False
+    search: str = ""  # the SKU (exact or its beginning), or the beginning of the name
+
+
 # --- SQL pieces -----------------------------------------------------------------------------------
 
 
@@ -314,6 +351,48 @@ DEAL_SORT_KEYS: Final[Mapping[str, Any]] = {
     "opened_on": Deal.opened_on,
     "expected_on": func.coalesce(Deal.expected_on, literal(NO_DATE)),
 }
+
+
+_SalesUnit = aliased(MeasureUnit, name="sales_unit")
+_PriceUnit = aliased(MeasureUnit, name="price_unit")
+# without VAT first, then by the rate
+_VAT_ORDER: Final = {"none": 0, "0": 1, "10": 2, "20": 3}
+
+PRODUCT_SORT_KEYS: Final[Mapping[str, Any]] = {
+    "sku": Product.sku,
+    "name": Product.search_key,
+    "kind": Product.kind,
+    "sales_unit": _SalesUnit.name,
+    "vat_rate": case(_VAT_ORDER, value=Product.vat_rate, else_=literal(len(_VAT_ORDER))),
+}
+
+
+_TOP: Final = "\U0010ffff"  # sorts after every character: the end of a prefix's range
+
+
+def _prefix_of(column: Any, prefix: str) -> ColumnElement[bool]:
+    """``column`` begins with ``prefix``, in a form both backends answer from a btree index.
+
+    A range (``>= prefix AND < prefix + U+10FFFF``) is what the index seeks: SQLite will not use
+    an index for a (case-insensitive) LIKE, nor PostgreSQL outside the C collation. The LIKE
+    beside it keeps the meaning exact in any collation; it only filters the range's rows.
+    """
+    escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return and_(column >= prefix, column < prefix + _TOP, column.like(f"{escaped}%", escape="\\"))
+
+
+def _product_match(session: Session, model: Any, text: str) -> Any:
+    """A product by its SKU (exact, or its beginning: the unique index) or by the beginning of
+    its name (a prefix of ``search_key``, indexed): never a substring scan."""
+    del session, model
+    typed = text.strip()
+    if not typed:
+        return None
+    conditions = [_prefix_of(Product.sku, sku) for sku in sorted({typed, typed.upper()})]
+    key = product_search_key(typed)
+    if key:
+        conditions.append(_prefix_of(Product.search_key, key))
+    return or_(*conditions)
 
 
 def _deal_match(session: Session, model: Any, text: str) -> Any:
@@ -418,6 +497,26 @@ def _deal_rows(key: Any) -> Select[Any]:
     )
 
 
+def _product_rows(key: Any) -> Select[Any]:
+    return (
+        select(
+            key.label("sort_value"),
+            Product.id,
+            Product.sku,
+            Product.name,
+            Product.kind,
+            _SalesUnit.name.label("sales_unit"),
+            Product.sales_factor,
+            _PriceUnit.name.label("price_unit"),
+            Product.vat_rate,
+            Product.archived,
+            Product.deleted_at.is_not(None).label("is_deleted"),
+        )
+        .join(_SalesUnit, _SalesUnit.id == Product.sales_unit_id)
+        .join(_PriceUnit, _PriceUnit.id == Product.price_unit_id)
+    )
+
+
 def _contact_row(values: Sequence[Any]) -> ContactRow:
     row_id, last, first, middle, *rest = values
     name = " ".join(part for part in (last, first, middle) if part)
@@ -430,6 +529,9 @@ _COUNTERPARTIES: Final = _Spec(
 )
 _CONTACTS: Final = _Spec(Contact, CONTACT_SORT_KEYS, _contact_rows, _contact_row)
 _DEALS: Final = _Spec(Deal, DEAL_SORT_KEYS, _deal_rows, lambda v: DealRow(*v), _deal_match)
+_PRODUCTS: Final = _Spec(
+    Product, PRODUCT_SORT_KEYS, _product_rows, lambda v: ProductRow(*v), _product_match
+)
 
 
 def _client_where(flt: ClientFilter) -> list[ColumnElement[bool]]:
@@ -501,6 +603,19 @@ def _deal_where(flt: DealFilter) -> list[ColumnElement[bool]]:
         where.append(Deal.opened_on >= flt.opened_from)
     if flt.opened_to is not None:
         where.append(Deal.opened_on <= flt.opened_to)
+    return where
+
+
+def _product_where(flt: ProductFilter) -> list[ColumnElement[bool]]:
+    where: list[ColumnElement[bool]] = []
+    if not flt.include_deleted:
+        where.append(Product.deleted_at.is_(None))
+    if not flt.include_archived:
+        where.append(Product.archived.is_(False))
+    if flt.kind is not None:
+        if flt.kind not in PRODUCT_KINDS:
+            raise ValueError(f"unknown product kind {flt.kind!r}")
+        where.append(Product.kind == flt.kind)
     return where
 
 
@@ -811,3 +926,39 @@ def deal_anchors(
 ) -> list[Key]:
     where = _scope(db, _DEALS, _deal_where(flt), flt.search, hits)
     return _anchors(db, _DEALS, where, sort, descending, every)
+
+
+# --- products -------------------------------------------------------------------------------------
+
+
+def product_search(db: Database, flt: ProductFilter, *, cap: int = SEARCH_CAP) -> SearchHits | None:
+    """The products whose SKU is ``flt.search`` or begins with it, or whose name begins with it
+    (and that match the filter), at most ``cap``; ``None`` when there is no search."""
+    return _search(db, _PRODUCTS, _product_where(flt), flt.search, cap)
+
+
+def product_page(
+    db: Database, flt: ProductFilter, page: PageRequest, *, hits: SearchHits | None = None
+) -> list[tuple[Key, ProductRow]]:
+    """One page of product rows, each with its keyset position (sort value, id)."""
+    where = _scope(db, _PRODUCTS, _product_where(flt), flt.search, hits)
+    return _page(db, _PRODUCTS, where, page)
+
+
+def product_count(db: Database, flt: ProductFilter, *, hits: SearchHits | None = None) -> int:
+    if hits is not None:
+        return len(hits.ids)
+    return _count(db, _PRODUCTS, _scope(db, _PRODUCTS, _product_where(flt), flt.search, hits))
+
+
+def product_anchors(
+    db: Database,
+    flt: ProductFilter,
+    sort: str,
+    descending: bool = False,
+    *,
+    every: int = ANCHOR_EVERY,
+    hits: SearchHits | None = None,
+) -> list[Key]:
+    where = _scope(db, _PRODUCTS, _product_where(flt), flt.search, hits)
+    return _anchors(db, _PRODUCTS, where, sort, descending, every)

@@ -212,6 +212,14 @@ def _strip_legal_forms(words: list[str]) -> list[str]:
     return kept
 
 
+def fold_key(text: str) -> str:
+    """Casefolded, «ё» → «е», every run of non-alphanumerics one space: a key to sort and find
+    by the beginning of a product name or a subject (legal forms are kept, unlike
+    :func:`search_key`)."""
+    folded = unicodedata.normalize("NFKC", text).casefold().replace("ё", "е")
+    return " ".join("".join(c if c.isalnum() else " " for c in folded).split())
+
+
 def search_key(name: str) -> str:
     """The key under which a name is searched and compared for duplicates.
 

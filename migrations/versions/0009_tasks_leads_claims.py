@@ -5,6 +5,7 @@ Revises: 0008
 Create Date: 2026-11-23
 """
 
+import unicodedata
 import uuid
 from collections.abc import Sequence
 from datetime import UTC, datetime
@@ -441,6 +442,10 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column("lead_id", sa.Uuid(), nullable=True))
         batch_op.add_column(sa.Column("claim_id", sa.Uuid(), nullable=True))
         batch_op.add_column(sa.Column("remind_at", sa.DateTime(timezone=True), nullable=True))
+        batch_op.add_column(
+            sa.Column("subject_key", sa.String(length=255), server_default="", nullable=False)
+        )
+        batch_op.create_index(batch_op.f("ix_interaction_subject_key"), ["subject_key"])
         batch_op.create_index(batch_op.f("ix_interaction_claim_id"), ["claim_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_interaction_lead_id"), ["lead_id"], unique=False)
         batch_op.create_foreign_key(
@@ -462,6 +467,22 @@ def upgrade() -> None:
 
     # ### end Alembic commands ###
     _seed()
+    # interactions recorded before 0009 (e-mailed proposals): their subjects' search key
+    interaction = sa.table(
+        "interaction", sa.column("id", sa.Uuid()), sa.column("subject", sa.String())
+    )
+    bind = op.get_bind()
+    for row_id, subject in bind.execute(sa.select(interaction.c.id, interaction.c.subject)):
+        bind.execute(
+            sa.text("UPDATE interaction SET subject_key = :key WHERE id = :id"),
+            {"key": fold_key(subject or "")[:255], "id": row_id},
+        )
+
+
+def fold_key(text: str) -> str:
+    """As crm_desktop.services.validation.fold_key at the time of this revision."""
+    folded = unicodedata.normalize("NFKC", text).casefold().replace("ё", "е")
+    return " ".join("".join(c if c.isalnum() else " " for c in folded).split())
 
 
 def downgrade() -> None:
@@ -471,6 +492,8 @@ def downgrade() -> None:
         batch_op.drop_constraint(batch_op.f("fk_interaction_claim_id_claim"), type_="foreignkey")
         batch_op.drop_index(batch_op.f("ix_interaction_lead_id"))
         batch_op.drop_index(batch_op.f("ix_interaction_claim_id"))
+        batch_op.drop_index(batch_op.f("ix_interaction_subject_key"))
+        batch_op.drop_column("subject_key")
         batch_op.drop_column("remind_at")
         batch_op.drop_column("claim_id")
         batch_op.drop_column("lead_id")
