@@ -1,5 +1,6 @@
 """Command line: ``crm-desktop`` (the desktop app), ``db upgrade|current``, ``demo``,
-``report funnel``, ``proposal pdf``.
+``report funnel|claims-dynamics|claims-satisfaction|claims-structure|managers|completeness``,
+``proposal pdf``.
 
 ``--database URL`` (or ``$CRM_DATABASE_URL``) chooses the database; by default it is the
 embedded SQLite file in the user's data directory.
@@ -144,7 +145,7 @@ def demo(obj: _Context, clients: int, seed: int | None) -> None:
 
 @main.group()
 def report() -> None:
-    """Reports: the sales funnel (more come with later versions)."""
+    """Reports: the sales funnel, claims, managers compared, card completeness."""
 
 
 @report.command("funnel")
@@ -178,6 +179,126 @@ def report_funnel(
         return
     click.echo(
         reports.funnel_csv(result) if fmt == "csv" else reports.funnel_text(result), nl=False
+    )
+
+
+def _echo_report(obj: _Context, compute: Any, fmt: str, csv_render: Any, text_render: Any) -> None:
+    """Run ``compute(database)`` and print the result as CSV or text."""
+    try:
+        database = obj.open()
+        try:
+            result = compute(database)
+        finally:
+            database.dispose()
+    except UserError as exc:
+        _fail(exc)
+        return
+    click.echo(csv_render(result) if fmt == "csv" else text_render(result), nl=False)
+
+
+_FROM = click.option("--from", "date_from", type=click.DateTime(["%Y-%m-%d"]), required=True)
+_TO = click.option("--to", "date_to", type=click.DateTime(["%Y-%m-%d"]), required=True)
+_FORMAT = click.option("--format", "fmt", type=click.Choice(["text", "csv"]), default="text")
+
+
+@report.command("claims-dynamics")
+@_FROM
+@_TO
+@_FORMAT
+@click.pass_obj
+def report_claims_dynamics(obj: _Context, date_from: Any, date_to: Any, fmt: str) -> None:
+    """Claims per month by culprit department: registered, resolved, open at month end."""
+    from crm_desktop.services import claim_reports as cr
+
+    _echo_report(
+        obj,
+        lambda db: cr.claims_dynamics(db, date_from.date(), date_to.date()),
+        fmt,
+        cr.claims_dynamics_csv,
+        cr.claims_dynamics_text,
+    )
+
+
+@report.command("claims-satisfaction")
+@_FROM
+@_TO
+@_FORMAT
+@click.pass_obj
+def report_claims_satisfaction(obj: _Context, date_from: Any, date_to: Any, fmt: str) -> None:
+    """Claims resolved in the period by reason: % satisfied, partly, rejected; amounts."""
+    from crm_desktop.services import claim_reports as cr
+
+    _echo_report(
+        obj,
+        lambda db: cr.claim_satisfaction(db, date_from.date(), date_to.date()),
+        fmt,
+        cr.claim_satisfaction_csv,
+        cr.claim_satisfaction_text,
+    )
+
+
+@report.command("claims-structure")
+@_FROM
+@_TO
+@_FORMAT
+@click.pass_obj
+def report_claims_structure(obj: _Context, date_from: Any, date_to: Any, fmt: str) -> None:
+    """Claims registered in the period: culprit department × reason."""
+    from crm_desktop.services import claim_reports as cr
+
+    _echo_report(
+        obj,
+        lambda db: cr.claims_structure(db, date_from.date(), date_to.date()),
+        fmt,
+        cr.claims_structure_csv,
+        cr.claims_structure_text,
+    )
+
+
+@report.command("managers")
+@_FROM
+@_TO
+@_FORMAT
+@click.pass_obj
+def report_managers(obj: _Context, date_from: Any, date_to: Any, fmt: str) -> None:
+    """Managers compared: the period against the previous one and the same one a year ago."""
+    from crm_desktop.services import manager_reports as mr
+
+    _echo_report(
+        obj,
+        lambda db: mr.manager_comparison(db, date_from.date(), date_to.date()),
+        fmt,
+        mr.manager_comparison_csv,
+        mr.manager_comparison_text,
+    )
+
+
+@report.command("completeness")
+@click.option(
+    "--from",
+    "date_from",
+    type=click.DateTime(["%Y-%m-%d"]),
+    help="Only clients registered from this day.",
+)
+@click.option(
+    "--to", "date_to", type=click.DateTime(["%Y-%m-%d"]), help="Only clients registered until."
+)
+@_FORMAT
+@click.pass_obj
+def report_completeness(obj: _Context, date_from: Any, date_to: Any, fmt: str) -> None:
+    """Client cards with their circle's mandatory fields filled, per manager and circle."""
+    from crm_desktop.services import manager_reports as mr
+
+    _echo_report(
+        obj,
+        lambda db: mr.card_completeness(
+            db,
+            date_from.date() if date_from else None,
+            date_to.date() if date_to else None,
+        ),
+        fmt,
+        mr.card_completeness_csv,
+        mr.card_completeness_text,
     )
 
 
