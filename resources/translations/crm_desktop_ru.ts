@@ -3723,8 +3723,108 @@
         <translation>Выберите действующее соглашение: типовое или индивидуальное для этого клиента.</translation>
     </message>
     <message>
+        <source>The claim is closed and cannot be changed. Only a supervisor can reopen it.</source>
+        <translation>Претензия закрыта, изменить её нельзя. Открыть её снова может только руководитель.</translation>
+    </message>
+    <message>
         <source>The amount cannot be negative.</source>
         <translation>Сумма не может быть отрицательной.</translation>
+    </message>
+    <message>
+        <source>The amount is too large.</source>
+        <translation>Слишком большая сумма.</translation>
+    </message>
+    <message>
+        <source>Enter the date of the claim.</source>
+        <translation>Укажите дату претензии.</translation>
+    </message>
+    <message>
+        <source>The claim date cannot be in the future.</source>
+        <translation>Дата претензии не может быть в будущем.</translation>
+    </message>
+    <message>
+        <source>Choose the client (partner) the claim comes from.</source>
+        <translation>Выберите клиента (партнёра), от которого поступила претензия.</translation>
+    </message>
+    <message>
+        <source>Choose a counterparty of the claim's client (partner).</source>
+        <translation>Выберите контрагента клиента (партнёра) по претензии.</translation>
+    </message>
+    <message>
+        <source>Choose a deal of the claim's client (partner).</source>
+        <translation>Выберите сделку клиента (партнёра) по претензии.</translation>
+    </message>
+    <message>
+        <source>Choose who is responsible for the action.</source>
+        <translation>Выберите ответственного за мероприятие.</translation>
+    </message>
+    <message>
+        <source>Enter the planned date of the action.</source>
+        <translation>Укажите плановую дату мероприятия.</translation>
+    </message>
+    <message>
+        <source>The done date cannot be in the future.</source>
+        <translation>Дата выполнения не может быть в будущем.</translation>
+    </message>
+    <message>
+        <source>The requested amount cannot be less than the granted amount ({granted}).</source>
+        <translation>Заявленная сумма не может быть меньше суммы возмещения ({granted}).</translation>
+    </message>
+    <message>
+        <source>The claim is resolved: return it to investigation to change its plan.</source>
+        <translation>Претензия урегулирована: чтобы изменить план, верните её на расследование.</translation>
+    </message>
+    <message>
+        <source>A claim under investigation needs at least one plan action.</source>
+        <translation>В плане расследования претензии должно быть хотя бы одно мероприятие.</translation>
+    </message>
+    <message>
+        <source>Add at least one action to the investigation plan before starting the investigation.</source>
+        <translation>Прежде чем начать расследование, добавьте в план хотя бы одно мероприятие.</translation>
+    </message>
+    <message>
+        <source>Choose the result of the claim: satisfied, partly satisfied or rejected.</source>
+        <translation>Укажите результат: удовлетворена, удовлетворена частично или отклонена.</translation>
+    </message>
+    <message>
+        <source>Enter the granted amount.</source>
+        <translation>Укажите сумму возмещения.</translation>
+    </message>
+    <message>
+        <source>A rejected claim grants nothing: leave the amount at zero.</source>
+        <translation>По отклонённой претензии возмещения нет: оставьте сумму нулевой.</translation>
+    </message>
+    <message>
+        <source>Start the investigation before resolving the claim.</source>
+        <translation>Прежде чем урегулировать претензию, начните расследование.</translation>
+    </message>
+    <message>
+        <source>The investigation plan still has open actions: {actions}. Mark them done before resolving the claim.</source>
+        <translation>В плане расследования есть невыполненные мероприятия: {actions}. Отметьте их выполненными, прежде чем урегулировать претензию.</translation>
+    </message>
+    <message>
+        <source>Choose the reason of the claim before resolving it.</source>
+        <translation>Прежде чем урегулировать претензию, укажите её причину.</translation>
+    </message>
+    <message>
+        <source>The granted amount cannot exceed the requested amount ({requested}).</source>
+        <translation>Сумма возмещения не может превышать заявленную ({requested}).</translation>
+    </message>
+    <message>
+        <source>Only a resolved claim can be closed.</source>
+        <translation>Закрыть можно только урегулированную претензию.</translation>
+    </message>
+    <message>
+        <source>Only a supervisor can reopen a closed claim.</source>
+        <translation>Открыть закрытую претензию снова может только руководитель.</translation>
+    </message>
+    <message>
+        <source>Say why the claim is reopened.</source>
+        <translation>Укажите, почему претензия открывается снова.</translation>
+    </message>
+    <message>
+        <source>Only a closed claim can be reopened.</source>
+        <translation>Открыть снова можно только закрытую претензию.</translation>
     </message>
     <message>
         <source>The deal is closed (won or lost). Only a supervisor can reopen it.</source>
