@@ -1,15 +1,22 @@
-"""The Settings dialog: database, language, user name, mandatory fields per client circle.
+"""The Settings dialog: database, language, user name, mandatory fields per client circle,
+our companies, the mail server.
 
 What it keeps where:
 
 - QSettings ``database/url``: the database for the next start, never with a password
   (absent: the embedded file in the user's data directory);
-- the OS keyring: the PostgreSQL password (:func:`crm_desktop.db.set_keyring_password`);
+- the OS keyring: the PostgreSQL password (:func:`crm_desktop.db.set_keyring_password`) and the
+  mail password (:func:`crm_desktop.services.mailer.set_smtp_password`);
 - QSettings ``ui/language``: "ru", "en" or "" for the system's language;
+- QSettings ``mail/*``: the mail server (:mod:`crm_desktop.views.mail_settings`);
 - the database itself: the user's display name (embedded mode) and each circle's mandatory fields.
 
-Database and language take effect at the next start; :meth:`SettingsDialog.ask` says whether
-such a change was saved. "Test connection" runs in a worker and never changes anything.
+The dialog's Save writes all of these. Our companies (the seller's requisites on proposals) are
+shared data in the database: their tab saves each company with its own button
+(:mod:`crm_desktop.views.dialogs.companies`); the dialog asks about unsaved company changes before
+it closes. Database and language take effect at the next start; :meth:`SettingsDialog.ask` says
+whether such a change was saved. "Test connection" and "Check connection" run in a worker and
+never change anything.
 """
 
 from __future__ import annotations
@@ -44,13 +51,14 @@ from crm_desktop.paths import default_database_path
 from crm_desktop.services import circles, connection, users
 from crm_desktop.services.uow import Actor
 from crm_desktop.views import messages
+from crm_desktop.views.dialogs.companies import OwnCompaniesTab
+from crm_desktop.views.dialogs.mail import OK_COLOR, MailTab
 from crm_desktop.views.i18n import LANGUAGE_KEY
 from crm_desktop.views.tasks import TaskRunner
 from crm_desktop.views.widgets.fields import ERROR_COLOR, ErrorLabel
 from crm_desktop.views.wizards.fields import FieldErrors, make_hint
 
 DATABASE_URL_KEY = "database/url"
-OK_COLOR = "#2e7d32"
 
 # readable names of the circles' requirements (services.circles.REQUIREMENTS), in its order
 REQUIREMENT_LABELS: dict[str, str] = {
@@ -72,7 +80,8 @@ def stored_database_url(settings: QSettings) -> str:
 
 
 class SettingsDialog(QDialog):
-    """Tabs: Database, Language, User, Client circles; Save writes them all.
+    """Tabs: Database, Language, User, Client circles, E-mail (Save writes them all) and Our
+    companies (saved with its own button).
 
     Signals:
         connection_tested(report): a "Test connection" finished with this ConnectionReport.
@@ -105,10 +114,14 @@ class SettingsDialog(QDialog):
         self.language_tab = self._language_tab()
         self.user_tab = self._user_tab()
         self.circles_tab = self._circles_tab()
+        self.mail_tab = MailTab(settings, self.tasks, self)
+        self.companies_tab = OwnCompaniesTab(db, actor, self)
         self.tabs.addTab(self.database_tab, self.tr("&Database"))
         self.tabs.addTab(self.language_tab, self.tr("&Language"))
         self.tabs.addTab(self.user_tab, self.tr("&User"))
         self.tabs.addTab(self.circles_tab, self.tr("Client &circles"))
+        self.tabs.addTab(self.mail_tab, self.tr("E-&mail"))
+        self.tabs.addTab(self.companies_tab, self.tr("Our comp&anies"))
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -491,16 +504,39 @@ class SettingsDialog(QDialog):
             connection.DatabaseSettings("embedded", path=str(default_database_path()))
         )
 
+    def reject(self) -> None:
+        """Cancel: unsaved company changes are asked about first (they are not the dialog's)."""
+        if self._companies_may_close():
+            super().reject()
+
+    def _companies_may_close(self) -> bool:
+        if self.companies_tab.confirm_leave():
+            return True
+        self.tabs.setCurrentWidget(self.companies_tab)
+        return False
+
+    def _show_mail_errors(self, errors: dict[str, Message]) -> None:
+        self.tabs.setCurrentWidget(self.mail_tab)
+        self.mail_tab.errors.show(errors)
+
     @Slot()
     def save(self) -> bool:
         """Save every tab; stay open (False) with the problem shown where it is."""
         self.database_errors.clear()
         self.user_errors.clear()
+        self.mail_tab.errors.clear()
         self.circles_error.show_error("")
+        if not self._companies_may_close():
+            return False
         try:
             url = self._url_to_store(self.database_url())
         except ValidationError as exc:
             self._show_database_errors(exc.field_errors)
+            return False
+        try:
+            smtp = self.mail_tab.smtp_settings()
+        except ValidationError as exc:
+            self._show_mail_errors(exc.field_errors)
             return False
         password = self.password.text()
         if self.server.isChecked() and password:
@@ -509,8 +545,14 @@ class SettingsDialog(QDialog):
             except StorageError as exc:
                 self._show_database_errors({exc.field or "password": exc.message})
                 return False
+        try:
+            self.mail_tab.store_password(smtp)
+        except StorageError as exc:
+            self._show_mail_errors({exc.field or "password": exc.message})
+            return False
         if not self._save_user() or not self._save_circles():
             return False
+        self.mail_tab.write(self.settings, smtp)
         database_changed = False
         if self.database_settings() != self._loaded_database:
             # only a change the user made is kept: a database given with --database for this
@@ -562,4 +604,10 @@ class SettingsDialog(QDialog):
         return True
 
 
-__all__ = ["DATABASE_URL_KEY", "REQUIREMENT_LABELS", "SettingsDialog", "stored_database_url"]
+__all__ = [
+    "DATABASE_URL_KEY",
+    "OK_COLOR",
+    "REQUIREMENT_LABELS",
+    "SettingsDialog",
+    "stored_database_url",
+]
