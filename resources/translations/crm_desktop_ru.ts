@@ -2358,6 +2358,73 @@
     </message>
 </context>
 <context>
+    <name>MailTab</name>
+    <message>
+        <source>None (unencrypted)</source>
+        <translation>Без шифрования</translation>
+    </message>
+    <message>
+        <source>usually the whole address</source>
+        <translation>обычно это весь адрес почты</translation>
+    </message>
+    <message>
+        <source>leave empty to keep the saved password</source>
+        <translation>оставьте пустым, чтобы не менять сохранённый пароль</translation>
+    </message>
+    <message>
+        <source>Mail &amp;server:</source>
+        <translation>Почтовый &amp;сервер:</translation>
+    </message>
+    <message>
+        <source>S&amp;ecurity:</source>
+        <translation>&amp;Защита:</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>П&amp;орт:</translation>
+    </message>
+    <message>
+        <source>Lo&amp;gin:</source>
+        <translation>&amp;Логин:</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>Па&amp;роль:</translation>
+    </message>
+    <message>
+        <source>Sender add&amp;ress:</source>
+        <translation>&amp;Адрес отправителя:</translation>
+    </message>
+    <message>
+        <source>Sender &amp;name:</source>
+        <translation>&amp;Имя отправителя:</translation>
+    </message>
+    <message>
+        <source>Proposals are sent from this address through this server. These settings belong to this computer and are saved with the dialog's Save button; the password is kept in the system keyring, never in the settings file.</source>
+        <translation>Коммерческие предложения отправляются с этого адреса через этот сервер. Настройки относятся к этому компьютеру и сохраняются кнопкой «Сохранить» окна настроек; пароль хранится в системном хранилище паролей, а не в файле настроек.</translation>
+    </message>
+    <message>
+        <source>C&amp;heck connection</source>
+        <translation>Про&amp;верить подключение</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Подключение…</translation>
+    </message>
+    <message>
+        <source>Connected to {server} and logged in as {login}.</source>
+        <translation>Подключение к {server} установлено, вход выполнен под логином {login}.</translation>
+    </message>
+    <message>
+        <source>Connected to {server}.</source>
+        <translation>Подключение к {server} установлено.</translation>
+    </message>
+    <message>
+        <source>Not connected: see the message above.</source>
+        <translation>Подключиться не удалось: причина указана выше.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Sales CRM — {user}</source>
@@ -2511,6 +2578,181 @@
     <message>
         <source>Give what is missing; it is saved and the deal moves on when you finish.</source>
         <translation>Укажите недостающее: при завершении оно будет записано, и сделка перейдёт на следующий этап.</translation>
+    </message>
+</context>
+<context>
+    <name>OwnCompaniesTab</name>
+    <message>
+        <source>Short name:</source>
+        <translation>Краткое наименование:</translation>
+    </message>
+    <message>
+        <source>Full name:</source>
+        <translation>Полное наименование:</translation>
+    </message>
+    <message>
+        <source>INN:</source>
+        <translation>ИНН:</translation>
+    </message>
+    <message>
+        <source>KPP:</source>
+        <translation>КПП:</translation>
+    </message>
+    <message>
+        <source>OGRN:</source>
+        <translation>ОГРН:</translation>
+    </message>
+    <message>
+        <source>Legal address:</source>
+        <translation>Юридический адрес:</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>Телефон:</translation>
+    </message>
+    <message>
+        <source>E-mail:</source>
+        <translation>Эл. почта:</translation>
+    </message>
+    <message>
+        <source>Bank:</source>
+        <translation>Банк:</translation>
+    </message>
+    <message>
+        <source>BIK:</source>
+        <translation>БИК:</translation>
+    </message>
+    <message>
+        <source>Settlement account:</source>
+        <translation>Расчётный счёт:</translation>
+    </message>
+    <message>
+        <source>Correspondent account:</source>
+        <translation>Корр. счёт:</translation>
+    </message>
+    <message>
+        <source>Director's position:</source>
+        <translation>Должность руководителя:</translation>
+    </message>
+    <message>
+        <source>Director:</source>
+        <translation>Руководитель:</translation>
+    </message>
+    <message>
+        <source>Our companies are kept in the database and shared by everyone in the office. Each company is saved at once with «Save company»; the dialog's Save and Cancel buttons do not apply to them.</source>
+        <translation>Наши организации хранятся в базе данных и общие для всего офиса. Каждая организация сохраняется сразу кнопкой «Сохранить организацию»; кнопки «Сохранить» и «Отмена» окна настроек на них не действуют.</translation>
+    </message>
+    <message>
+        <source>Only a supervisor can change our companies' requisites; you can look at them.</source>
+        <translation>Реквизиты наших организаций может изменять только руководитель; вам они доступны для просмотра.</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Создать</translation>
+    </message>
+    <message>
+        <source>Enter the requisites of another company of ours</source>
+        <translation>Ввести реквизиты ещё одной нашей организации</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Удалить…</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Организация</translation>
+    </message>
+    <message>
+        <source>Bank</source>
+        <translation>Банк</translation>
+    </message>
+    <message>
+        <source>Signature on proposals</source>
+        <translation>Подпись в предложениях</translation>
+    </message>
+    <message>
+        <source>Save company</source>
+        <translation>Сохранить организацию</translation>
+    </message>
+    <message>
+        <source>Save this company's requisites in the database now</source>
+        <translation>Сразу сохранить реквизиты этой организации в базе данных</translation>
+    </message>
+    <message>
+        <source>Default for new proposals</source>
+        <translation>Основная для новых предложений</translation>
+    </message>
+    <message>
+        <source>New proposals are made out from this company unless another is chosen</source>
+        <translation>Новые предложения оформляются от этой организации, если не выбрана другая</translation>
+    </message>
+    <message>
+        <source>Logo</source>
+        <translation>Логотип</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Выбрать…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Убрать</translation>
+    </message>
+    <message>
+        <source>A PNG or JPEG picture up to 1 MB, printed at the top of proposals.</source>
+        <translation>Картинка PNG или JPEG до 1 МБ; печатается в шапке коммерческих предложений.</translation>
+    </message>
+    <message>
+        <source>{name} (default)</source>
+        <translation>{name} (основная)</translation>
+    </message>
+    <message>
+        <source>No logo</source>
+        <translation>Нет логотипа</translation>
+    </message>
+    <message>
+        <source>Company logo</source>
+        <translation>Логотип организации</translation>
+    </message>
+    <message>
+        <source>Pictures (*.png *.jpg *.jpeg)</source>
+        <translation>Картинки (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>Cannot read {path}: {detail}</source>
+        <translation>Не удалось прочитать {path}: {detail}</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Сохранено.</translation>
+    </message>
+    <message>
+        <source>Delete «{name}»? Proposals already issued keep it as the seller; new ones can no longer use it.</source>
+        <translation>Удалить «{name}»? В уже выписанных предложениях она останется продавцом, а в новых её выбрать будет нельзя.</translation>
+    </message>
+    <message>
+        <source>Delete company</source>
+        <translation>Удаление организации</translation>
+    </message>
+    <message>
+        <source>New company</source>
+        <translation>Новая организация</translation>
+    </message>
+    <message>
+        <source>Our companies</source>
+        <translation>Наши организации</translation>
+    </message>
+    <message>
+        <source>Discard the unsaved changes to this company?</source>
+        <translation>Отменить несохранённые изменения этой организации?</translation>
+    </message>
+    <message>
+        <source>{user} changed this company at {at} while you had it open. Their version is shown now: make your changes again.</source>
+        <translation>{user} изменил(а) эту организацию в {at}, пока она была открыта у вас. Сейчас показан сохранённый вариант: внесите свои изменения заново.</translation>
+    </message>
+    <message>
+        <source>Someone else changed this company while you had it open. Their version is shown now: make your changes again.</source>
+        <translation>Кто-то другой изменил эту организацию, пока она была открыта у вас. Сейчас показан новый вариант: внесите свои изменения заново.</translation>
     </message>
 </context>
 <context>
@@ -3066,6 +3308,14 @@
     <message>
         <source>Client &amp;circles</source>
         <translation>&amp;Круги клиентов</translation>
+    </message>
+    <message>
+        <source>E-&amp;mail</source>
+        <translation>Электронная по&amp;чта</translation>
+    </message>
+    <message>
+        <source>Our comp&amp;anies</source>
+        <translation>На&amp;ши организации</translation>
     </message>
     <message>
         <source>&amp;Embedded database file on this computer</source>
