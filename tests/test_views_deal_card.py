@@ -686,7 +686,7 @@ def test_proposals_are_issued_and_marked(qtbot, db, actor, client, shown_errors)
     assert card.set_proposal_status("accepted")
     stored = pr.proposals_of(db, deal.id)
     assert [(x.status, x.total) for x in stored] == [("accepted", Decimal("1000.00"))]
-    assert card.proposals.table.item(0, 3).text() == "Accepted"
+    assert card.proposals.table.item(0, 4).text() == "Accepted"  # after «valid until»
 
 
 def test_an_individual_agreement_is_made_from_a_typical_one(

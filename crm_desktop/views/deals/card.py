@@ -16,7 +16,8 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QMetaMethod, Qt, Signal, Slot
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -73,14 +75,17 @@ from crm_desktop.views.deals.labels import (
     status_label,
     vat_label,
 )
-from crm_desktop.views.deals.lines import LinesEditor
+from crm_desktop.views.deals.lines import LinesEditor, product_finder
 from crm_desktop.views.deals.path import WON, StagePath
 from crm_desktop.views.deals.stage_wizard import StageWizard, unmet_texts
+from crm_desktop.views.proposals import ProposalActions, ProposalPreview, TermsDialog
+from crm_desktop.views.tasks import TaskRunner
 from crm_desktop.views.widgets.fields import ErrorLabel, OptionalDateEdit
 
 ENTER_A_NUMBER = QT_TRANSLATE_NOOP("UserErrors", "Enter a number.")
 CHOOSE_THE_CLIENT = QT_TRANSLATE_NOOP("UserErrors", "Choose the client of the deal.")
 HINT_STYLE = "color: #5f6368;"
+OLDER_VERSION_COLOR = "#9aa0a6"
 CLOSED_STYLE = (
     "QLabel#closedNotice { background: #f1f3f4; border: 1px solid #dadce0; border-radius: 3px;"
     " padding: 6px 10px; }"
@@ -97,7 +102,9 @@ class DealCardDraft:
 
 def _line_drafts(details: DealDetails) -> tuple[DealLineDraft, ...]:
     return tuple(
-        DealLineDraft(x.description, x.quantity, x.price, x.unit, x.discount_pct, x.vat_rate)
+        DealLineDraft(
+            x.description, x.quantity, x.price, x.unit, x.discount_pct, x.vat_rate, x.product_id
+        )
         for x in details.lines
     )
 
@@ -116,9 +123,15 @@ class DealCard(CardPage):
 
     A new deal takes ``client_id`` (the client it is for; else chosen on the card) and
     ``deal_kind`` ("typical", "manual" or "non_process").
+
+    Signals (besides the cards' own):
+        settings_requested(section): the user wants the program's settings at ``section``
+            ("email": the mail server, "companies": our companies' requisites); the dialogs
+            offer the way there only when something listens.
     """
 
     kind = "deal"
+    settings_requested = Signal(str)
 
     def __init__(
         self,
@@ -142,6 +155,7 @@ class DealCard(CardPage):
     # --- building ------------------------------------------------------------------------------
 
     def build(self) -> None:
+        self.tasks = TaskRunner(self)  # the proposals' PDFs are built and printed off the GUI
         self._stages = deal_views.sale_stages(self.db)
         self._price_types = {t.id: t.name for t in p.catalogue(self.db, "price_type")}
         self._loss_reasons = {r.id: r.name for r in p.catalogue(self.db, "loss_reason")}
@@ -328,11 +342,14 @@ class DealCard(CardPage):
     def _build_lines(self) -> QWidget:
         page = QWidget(self)
         self.lines = LinesEditor(page)
+        self.lines.set_finder(product_finder(self.db, self._price_type_id))
         self.lines.totals_changed.connect(self._on_lines_totals_changed)
         note = QLabel(
             self.tr(
-                "The deal's amount is the total of its lines. Prices include VAT; the amount "
-                "is quantity × price less the discount, in kopecks."
+                "The deal's amount is the total of its lines. Type an SKU or the beginning of a "
+                "name to pick a product from the catalogue at the agreement's prices; free text "
+                "is a line too. Prices include VAT and are per price unit (1 kg of a 5 kg "
+                "pack); a product's quantity counts whole packs."
             ),
             page,
         )
@@ -425,24 +442,67 @@ class DealCard(CardPage):
                 self.tr("Number"),
                 self.tr("Version"),
                 self.tr("Date"),
+                self.tr("Valid until"),
                 self.tr("Status"),
                 self.tr("Total"),
+                self.tr("VAT"),
             ],
-            widths=(140, 80, 110, 140),
+            widths=(120, 70, 100, 140, 120, 150, 130),
             parent=self,
         )
         self.proposals.table.setObjectName("proposalsTable")
+        # money stays next to money: no stretched last column
+        self.proposals.table.horizontalHeader().setStretchLastSection(False)
         self.issue_button = self.proposals.add_button(self.tr("Issue proposal"))
+        self.issue_button.setToolTip(
+            self.tr("A new proposal from the specification as saved, at the agreement's prices")
+        )
+        self.new_version_button = self.proposals.add_button(self.tr("New version"), needs_row=True)
+        self.new_version_button.setToolTip(
+            self.tr("The same proposal again from the current specification and terms")
+        )
+        self.terms_button = self.proposals.add_button(self.tr("Terms…"), needs_row=True)
+        self.terms_button.setToolTip(
+            self.tr("Validity, our company, the counterparty and the terms of a draft")
+        )
         self.sent_button = self.proposals.add_button(self.tr("Mark sent"), needs_row=True)
         self.accepted_button = self.proposals.add_button(self.tr("Accepted"), needs_row=True)
         self.rejected_button = self.proposals.add_button(self.tr("Rejected"), needs_row=True)
         self.proposals.finish_buttons()
+        self.proposal_busy = QProgressBar(self.proposals)
+        self.proposal_busy.setObjectName("proposalBusy")
+        self.proposal_busy.setRange(0, 0)
+        self.proposal_busy.setTextVisible(False)
+        self.proposal_busy.setMaximumWidth(100)
+        self.proposal_busy.hide()
+        self.proposal_busy_text = QLabel(self.proposals)
+        self.proposal_busy_text.setStyleSheet(HINT_STYLE)
+        self.proposals.buttons.addWidget(self.proposal_busy)
+        self.proposals.buttons.addWidget(self.proposal_busy_text)
+        self.preview_button = self.proposals.add_button(self.tr("Preview"), needs_row=True)
+        self.preview_button.setObjectName("previewProposal")
+        self.print_button = self.proposals.add_button(self.tr("Print…"), needs_row=True)
+        self.save_pdf_button = self.proposals.add_button(self.tr("Save as PDF…"), needs_row=True)
+        self.email_button = self.proposals.add_button(self.tr("Send by e-mail…"), needs_row=True)
         self.issue_button.clicked.connect(self.issue_proposal)
+        self.new_version_button.clicked.connect(self.new_proposal_version)
+        self.terms_button.clicked.connect(self.edit_proposal_terms)
         self.sent_button.clicked.connect(lambda: self.set_proposal_status("sent"))
         self.accepted_button.clicked.connect(lambda: self.set_proposal_status("accepted"))
         self.rejected_button.clicked.connect(lambda: self.set_proposal_status("rejected"))
+        self.preview_button.clicked.connect(self.preview_proposal)
+        self.print_button.clicked.connect(self.print_proposal)
+        self.save_pdf_button.clicked.connect(self.save_proposal_pdf)
+        self.email_button.clicked.connect(self.email_proposal)
         self.proposals.selection_changed.connect(self._update_proposal_buttons)
+        self.proposals.activated.connect(self._on_proposals_activated)
         self.label_for("proposals", self.proposals.error, self.proposals.table)
+        self.proposal_actions = ProposalActions(self, self.db, self.actor, runner=self.tasks)
+        self.proposal_actions.busy_changed.connect(self._on_proposal_actions_busy_changed)
+        self.proposal_actions.failed.connect(self._on_proposal_actions_failed)
+        self.proposal_actions.sent.connect(self._on_proposal_sent)
+        self.proposal_actions.saved.connect(self._on_proposal_actions_saved)
+        self.proposal_actions.printed.connect(self._on_proposal_actions_printed)
         return self.proposals
 
     # --- binding -------------------------------------------------------------------------------
@@ -704,6 +764,11 @@ class DealCard(CardPage):
             draft.is_typical and self._client_id is not None and self._is_open()
         )
 
+    def _price_type_id(self) -> uuid.UUID | None:
+        """The price type of the agreement chosen on the card (catalogue lines take it)."""
+        agreement = self._agreements.get(self.agreement.currentData())
+        return agreement.draft.price_type_id if agreement is not None else None
+
     def _is_open(self) -> bool:
         return self._details is None or self._details.status == "open"
 
@@ -836,21 +901,7 @@ class DealCard(CardPage):
         self.participants.set_rows(
             [((participant_kind_label(x.kind), x.name, x.role), x) for x in self._participants]
         )
-        self.proposals.set_rows(
-            [
-                (
-                    (
-                        x.number,
-                        str(x.version_no),
-                        date_text(x.issued_on),
-                        proposal_status_label(x.status),
-                        money_text(x.total),
-                    ),
-                    x,
-                )
-                for x in self._proposals
-            ]
-        )
+        self._show_proposals()
         self.stage_history.set_changes(changes)
         self._update_participant_buttons()
         self._update_proposal_buttons()
@@ -862,15 +913,64 @@ class DealCard(CardPage):
         self.role_button.setEnabled(has_row and editable)
         self.remove_participant_button.setEnabled(has_row and editable)
 
+    def _show_proposals(self) -> None:
+        """Every version, oldest first; the older versions of a number in grey."""
+        self.proposals.set_rows(
+            [
+                (
+                    (
+                        x.number,
+                        str(x.version_no),
+                        date_text(x.issued_on),
+                        date_text(x.valid_until),
+                        proposal_status_label(x.status),
+                        money_text(x.total),
+                        money_text(x.vat_total),
+                    ),
+                    x,
+                )
+                for x in self._proposals
+            ]
+        )
+        table = self.proposals.table
+        grey = QBrush(QColor(OLDER_VERSION_COLOR))
+        right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        for row, proposal in enumerate(self._proposals):
+            for column in range(table.columnCount()):
+                item = table.item(row, column)
+                if item is None:
+                    continue
+                if column in (1, 5, 6):
+                    item.setTextAlignment(right)
+                if not proposal.is_latest:
+                    item.setForeground(grey)
+                    item.setToolTip(
+                        self.tr("An older version: a newer one of {number} exists").format(
+                            number=proposal.number
+                        )
+                    )
+
     @Slot()
     def _update_proposal_buttons(self) -> None:
         current: ProposalRow | None = self.proposals.current()
         editable = self._is_open() and self.record_id is not None
         status = current.status if current is not None else None
+        latest = current is not None and current.is_latest
+        idle = not self.proposal_actions.is_busy()
         self.issue_button.setEnabled(editable)
-        self.sent_button.setEnabled(editable and status == "draft")
-        self.accepted_button.setEnabled(editable and status == "sent")
-        self.rejected_button.setEnabled(editable and status == "sent")
+        self.new_version_button.setEnabled(editable and latest)
+        self.terms_button.setEnabled(editable and status == "draft")
+        self.sent_button.setEnabled(editable and latest and status == "draft")
+        self.accepted_button.setEnabled(editable and latest and status == "sent")
+        self.rejected_button.setEnabled(editable and latest and status == "sent")
+        for button in (self.preview_button, self.print_button, self.save_pdf_button):
+            button.setEnabled(current is not None and idle)
+        self.email_button.setEnabled(latest and idle)
+        self.email_button.setToolTip(
+            ""
+            if latest or current is None
+            else self.tr("A newer version of this proposal exists: send that one")
+        )
 
     def _related_call(self, fn: Any, *args: Any) -> bool:
         """A participant or proposal service call; the lists and what the stage needs are read
@@ -947,13 +1047,132 @@ class DealCard(CardPage):
         """A proposal from the specification as saved (a changed card is saved first)."""
         if not self._ready_for_action():
             return False
-        return self._related_call(pr.issue_proposal, self.record_id)
+        return self._proposal_call(pr.issue_proposal, self.record_id) is not None
+
+    def new_proposal_version(self) -> bool:
+        """The next version of the chosen proposal from the current specification and terms
+        (a changed card is saved first)."""
+        proposal: ProposalRow | None = self.proposals.current()
+        if proposal is None or not self._ready_for_action():
+            return False
+        return self._proposal_call(pr.new_version, proposal.id) is not None
 
     def set_proposal_status(self, status: str) -> bool:
         proposal: ProposalRow | None = self.proposals.current()
         if proposal is None:
             return False
-        return self._related_call(pr.set_proposal_status, proposal.id, status)
+        return self._proposal_call(pr.set_proposal_status, proposal.id, status) is not None
+
+    def edit_proposal_terms(self) -> bool:
+        """The terms of the chosen draft (its dialog saves them)."""
+        proposal: ProposalRow | None = self.proposals.current()
+        if proposal is None or self._client_id is None:
+            return False
+        saved = TermsDialog.run(self, self.db, self.actor, proposal, self._client_id)
+        if saved is None:
+            return False
+        self._after_proposal_change(saved.id)
+        return True
+
+    def preview_proposal(self) -> ProposalPreview | None:
+        """The print preview of the chosen proposal (its PDF is built in a worker)."""
+        proposal: ProposalRow | None = self.proposals.current()
+        if proposal is None:
+            return None
+        self.proposals.error.clear_error()
+        preview = ProposalPreview(
+            self.db,
+            self.actor,
+            proposal,
+            self,
+            runner=self.tasks,
+            on_settings=self._settings_opener(),
+        )
+        preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        preview.sent.connect(self._on_proposal_sent)
+        preview.open()
+        return preview
+
+    def print_proposal(self) -> bool:
+        proposal: ProposalRow | None = self.proposals.current()
+        if proposal is None:
+            return False
+        self.proposals.error.clear_error()
+        self.proposal_actions.on_settings = self._settings_opener()
+        return self.proposal_actions.print_proposal(proposal) is not None
+
+    def save_proposal_pdf(self) -> bool:
+        proposal: ProposalRow | None = self.proposals.current()
+        if proposal is None:
+            return False
+        self.proposals.error.clear_error()
+        return self.proposal_actions.save_pdf(proposal) is not None
+
+    def email_proposal(self) -> Any:
+        """The e-mail dialog for the chosen proposal (the latest version)."""
+        proposal: ProposalRow | None = self.proposals.current()
+        if proposal is None or not proposal.is_latest:
+            return None
+        self.proposals.error.clear_error()
+        self.proposal_actions.on_settings = self._settings_opener()
+        return self.proposal_actions.email(proposal)
+
+    def _proposal_call(self, fn: Any, *args: Any) -> ProposalRow | None:
+        """A proposal service call; the lists are read again and its proposal chosen."""
+        self.clear_errors()
+        try:
+            row: ProposalRow = fn(self.db, self.actor, *args)
+        except ValidationError as error:  # no lines yet, a newer version exists…
+            self.show_errors(error.field_errors)
+            return None
+        except UserError as error:
+            messages.report_error(self, error)
+            return None
+        self._after_proposal_change(row.id)
+        return row
+
+    def _after_proposal_change(self, proposal_id: Any) -> None:
+        self._refresh_state()
+        self.history.stale = True
+        self.saved.emit(self.kind, self.record_id)
+        ids = [x.id for x in self._proposals]
+        if proposal_id in ids:
+            self.proposals.select_row(ids.index(proposal_id))
+
+    def _settings_opener(self) -> Any:
+        """What opens the program's settings, when the main window listens; else None."""
+        signal = QMetaMethod.fromSignal(self.settings_requested)
+        if not self.isSignalConnected(signal):
+            return None
+        return self.settings_requested.emit
+
+    @Slot(object)
+    def _on_proposals_activated(self, _proposal: Any) -> None:
+        self.preview_proposal()
+
+    @Slot(object)
+    def _on_proposal_sent(self, proposal_id: Any) -> None:
+        self._after_proposal_change(proposal_id)
+
+    @Slot(bool, str)
+    def _on_proposal_actions_busy_changed(self, busy: bool, text: str) -> None:
+        self.proposal_busy.setVisible(busy)
+        if busy:
+            self.proposal_busy_text.setText(text)
+        self._update_proposal_buttons()
+
+    @Slot(str)
+    def _on_proposal_actions_failed(self, text: str) -> None:
+        self.proposal_busy_text.clear()
+        self.proposals.error.show_error(text)
+
+    @Slot(str)
+    def _on_proposal_actions_saved(self, path: str) -> None:
+        self.proposal_busy_text.setText(self.tr("Saved to {path}").format(path=path))
+
+    @Slot(int)
+    def _on_proposal_actions_printed(self, _sheets: int) -> None:
+        self.proposal_busy_text.setText(self.tr("Sent to the printer."))
 
     # --- agreement -----------------------------------------------------------------------------
 

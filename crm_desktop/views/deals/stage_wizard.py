@@ -64,7 +64,7 @@ from crm_desktop.views.cards.labels import date_text
 from crm_desktop.views.deals.common import agreement_text, counterparty_text, deal_draft_of
 from crm_desktop.views.deals.dialogs import SkipConfirm
 from crm_desktop.views.deals.labels import money_text, role_suggestions, status_label
-from crm_desktop.views.deals.lines import LinesEditor
+from crm_desktop.views.deals.lines import LinesEditor, product_finder
 from crm_desktop.views.deals.path import WON, StagePath
 from crm_desktop.views.widgets.fields import ErrorLabel, OptionalDateEdit
 
@@ -237,11 +237,22 @@ class LinesSection(Section):
         super().__init__(wizard, unmet)
         self.lines = LinesEditor(self)
         self.lines.setMinimumHeight(170)
+        self.lines.set_finder(product_finder(wizard.db, self._price_type_id))
         self.lines.load(wizard.deal.lines)
         if not wizard.deal.lines:
             self.lines.add_row()
         self.form.addRow(self.lines)
         self.lines.changed.connect(self.edited)
+
+    def _price_type_id(self) -> uuid.UUID | None:
+        """The price type of the deal's agreement (catalogue lines are priced by it)."""
+        agreement_id = self.wizard.deal.agreement_id
+        if agreement_id is None:
+            return None
+        try:
+            return deal_views.agreement_details(self.wizard.db, agreement_id).draft.price_type_id
+        except UserError:
+            return None
 
     def is_given(self) -> bool:
         rows = self.lines.rows()
