@@ -1332,8 +1332,8 @@
         <translation>История этапов</translation>
     </message>
     <message>
-        <source>The deal's amount is the total of its lines. Prices include VAT; the amount is quantity × price less the discount, in kopecks.</source>
-        <translation>Сумма сделки — итог спецификации. Цены включают НДС; сумма строки — количество × цена за вычетом скидки, с точностью до копейки.</translation>
+        <source>The deal's amount is the total of its lines. Type an SKU or the beginning of a name to pick a product from the catalogue at the agreement's prices; free text is a line too. Prices include VAT and are per price unit (1 kg of a 5 kg pack); a product's quantity counts whole packs.</source>
+        <translation>Сумма сделки — итог строк спецификации. Введите артикул или начало наименования, чтобы подобрать товар из номенклатуры по ценам соглашения; можно ввести и строку произвольным текстом. Цены указаны с НДС за единицу цены (1 кг в упаковке по 5 кг); количество товара — целое число упаковок.</translation>
     </message>
     <message>
         <source>Participant</source>
@@ -1424,6 +1424,10 @@
         <translation>Дата</translation>
     </message>
     <message>
+        <source>Valid until</source>
+        <translation>Действительно до</translation>
+    </message>
+    <message>
         <source>Status</source>
         <translation>Состояние</translation>
     </message>
@@ -1432,8 +1436,32 @@
         <translation>Сумма</translation>
     </message>
     <message>
+        <source>VAT</source>
+        <translation>НДС</translation>
+    </message>
+    <message>
         <source>Issue proposal</source>
         <translation>Сформировать предложение</translation>
+    </message>
+    <message>
+        <source>A new proposal from the specification as saved, at the agreement's prices</source>
+        <translation>Новое предложение по сохранённой спецификации, по ценам соглашения</translation>
+    </message>
+    <message>
+        <source>New version</source>
+        <translation>Новая версия</translation>
+    </message>
+    <message>
+        <source>The same proposal again from the current specification and terms</source>
+        <translation>То же предложение заново — по текущей спецификации и условиям</translation>
+    </message>
+    <message>
+        <source>Terms…</source>
+        <translation>Условия…</translation>
+    </message>
+    <message>
+        <source>Validity, our company, the counterparty and the terms of a draft</source>
+        <translation>Срок действия, организация, контрагент и условия черновика</translation>
     </message>
     <message>
         <source>Mark sent</source>
@@ -1446,6 +1474,22 @@
     <message>
         <source>Rejected</source>
         <translation>Отклонено</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Просмотр</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Печать…</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Сохранить в PDF…</translation>
+    </message>
+    <message>
+        <source>Send by e-mail…</source>
+        <translation>Отправить по почте…</translation>
     </message>
     <message>
         <source>(given when saved)</source>
@@ -1516,8 +1560,24 @@
         <translation>Сначала запишите сделку.</translation>
     </message>
     <message>
+        <source>An older version: a newer one of {number} exists</source>
+        <translation>Устаревшая версия: у предложения {number} есть более новая</translation>
+    </message>
+    <message>
+        <source>A newer version of this proposal exists: send that one</source>
+        <translation>У этого предложения есть более новая версия: отправьте её</translation>
+    </message>
+    <message>
         <source>Remove «{name}» from the deal's participants?</source>
         <translation>Удалить «{name}» из участников сделки?</translation>
+    </message>
+    <message>
+        <source>Saved to {path}</source>
+        <translation>Сохранено: {path}</translation>
+    </message>
+    <message>
+        <source>Sent to the printer.</source>
+        <translation>Отправлено на принтер.</translation>
     </message>
     <message>
         <source>Make an individual agreement for «{client}» from «{template}»? It gets the same terms, becomes active and is chosen for this deal.</source>
@@ -1749,8 +1809,12 @@
         <translation>Ед. изм.</translation>
     </message>
     <message>
-        <source>Price</source>
-        <translation>Цена</translation>
+        <source>SKU</source>
+        <translation>Артикул</translation>
+    </message>
+    <message>
+        <source>Price per price unit</source>
+        <translation>Цена за ед. цены</translation>
     </message>
     <message>
         <source>Discount, %</source>
@@ -1767,6 +1831,14 @@
     <message>
         <source>incl. VAT</source>
         <translation>в т.ч. НДС</translation>
+    </message>
+    <message>
+        <source>{price} per {unit}</source>
+        <translation>{price} за {unit}</translation>
+    </message>
+    <message>
+        <source>no price</source>
+        <translation>нет цены</translation>
     </message>
 </context>
 <context>
@@ -2077,6 +2149,101 @@
     </message>
 </context>
 <context>
+    <name>EmailDialog</name>
+    <message>
+        <source>Send by e-mail</source>
+        <translation>Отправить по почте</translation>
+    </message>
+    <message>
+        <source>Open settings…</source>
+        <translation>Открыть настройки…</translation>
+    </message>
+    <message>
+        <source>name@company.ru</source>
+        <translation>name@company.ru</translation>
+    </message>
+    <message>
+        <source>Remember the password in the system keyring</source>
+        <translation>Запомнить пароль в хранилище паролей системы</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>От кого:</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>Кому:</translation>
+    </message>
+    <message>
+        <source>Subject:</source>
+        <translation>Тема:</translation>
+    </message>
+    <message>
+        <source>Message:</source>
+        <translation>Текст письма:</translation>
+    </message>
+    <message>
+        <source>Attachment:</source>
+        <translation>Вложение:</translation>
+    </message>
+    <message>
+        <source>Mail server:</source>
+        <translation>Почтовый сервер:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Пароль:</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Отправка…</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Отправить</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Good afternoon!</source>
+        <translation>Добрый день!</translation>
+    </message>
+    <message>
+        <source>Please find attached our commercial proposal No. {number} of {date}.</source>
+        <translation>Направляем вам коммерческое предложение № {number} от {date}.</translation>
+    </message>
+    <message>
+        <source>We will be glad to answer your questions.</source>
+        <translation>Будем рады ответить на ваши вопросы.</translation>
+    </message>
+    <message>
+        <source>Best regards,</source>
+        <translation>С уважением,</translation>
+    </message>
+    <message>
+        <source>No mail server is set up on this computer yet. Set it up in Settings → E-mail, then send the proposal.</source>
+        <translation>На этом компьютере ещё не настроен почтовый сервер. Настройте его в разделе «Настройки → Почта», затем отправьте предложение.</translation>
+    </message>
+    <message>
+        <source>no encryption</source>
+        <translation>без шифрования</translation>
+    </message>
+    <message>
+        <source>the password of {login}</source>
+        <translation>пароль учётной записи {login}</translation>
+    </message>
+    <message>
+        <source>Enter the recipient's e-mail address.</source>
+        <translation>Укажите адрес электронной почты получателя.</translation>
+    </message>
+    <message>
+        <source>Enter the subject.</source>
+        <translation>Укажите тему письма.</translation>
+    </message>
+</context>
+<context>
     <name>FunnelReportPage</name>
     <message>
         <source>This month</source>
@@ -2288,8 +2455,24 @@
         <translation>шт</translation>
     </message>
     <message>
+        <source>The price of one price unit, VAT included: of 1 kg for nails sold in 5 kg packs. The amount is quantity × units in the pack × price.</source>
+        <translation>Цена одной единицы цены с НДС: например, 1 кг для гвоздей, которые продаются упаковками по 5 кг. Сумма = количество × единиц в упаковке × цена.</translation>
+    </message>
+    <message>
+        <source>Type an SKU or the beginning of a name to pick from the catalogue</source>
+        <translation>Введите артикул или начало наименования, чтобы подобрать из номенклатуры</translation>
+    </message>
+    <message>
+        <source>Row {row}: «{name}» has no price of the agreement's type; enter it.</source>
+        <translation>Строка {row}: у «{name}» нет цены вида цен соглашения — укажите цену.</translation>
+    </message>
+    <message>
         <source>Total: {total}    incl. VAT: {vat}</source>
         <translation>Итого: {total}    в т.ч. НДС: {vat}</translation>
+    </message>
+    <message>
+        <source>Row {row}: there is no product with the SKU «{sku}» in the catalogue.</source>
+        <translation>Строка {row}: в номенклатуре нет товара с артикулом «{sku}».</translation>
     </message>
 </context>
 <context>
@@ -2915,6 +3098,126 @@
     <message>
         <source>&amp;Comment:</source>
         <translation>Комм&amp;ентарий:</translation>
+    </message>
+</context>
+<context>
+    <name>ProposalActions</name>
+    <message>
+        <source>Printing…</source>
+        <translation>Печать…</translation>
+    </message>
+    <message>
+        <source>Preparing the document…</source>
+        <translation>Формирование документа…</translation>
+    </message>
+</context>
+<context>
+    <name>ProposalDocuments</name>
+    <message>
+        <source>Commercial proposal No. {number} (version {version}) of {date}</source>
+        <translation>Коммерческое предложение № {number} (версия {version}) от {date}</translation>
+    </message>
+    <message>
+        <source>Commercial proposal No. {number} of {date}</source>
+        <translation>Коммерческое предложение № {number} от {date}</translation>
+    </message>
+    <message>
+        <source>Commercial proposal {number} version {version} of {date}</source>
+        <translation>Коммерческое предложение {number} версия {version} от {date}</translation>
+    </message>
+    <message>
+        <source>Commercial proposal {number} of {date}</source>
+        <translation>Коммерческое предложение {number} от {date}</translation>
+    </message>
+    <message>
+        <source>{size} KB</source>
+        <translation>{size} КБ</translation>
+    </message>
+    <message>
+        <source>{size} MB</source>
+        <translation>{size} МБ</translation>
+    </message>
+    <message>
+        <source>Save the proposal as PDF</source>
+        <translation>Сохранить предложение в PDF</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Документы PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>ProposalPreview</name>
+    <message>
+        <source>Print preview</source>
+        <translation>Предварительный просмотр</translation>
+    </message>
+    <message>
+        <source>Preparing the document…</source>
+        <translation>Формирование документа…</translation>
+    </message>
+    <message>
+        <source>Open settings…</source>
+        <translation>Открыть настройки…</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Повторить</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>По ширине</translation>
+    </message>
+    <message>
+        <source>Whole page</source>
+        <translation>Страница целиком</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Печать…</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Сохранить в PDF…</translation>
+    </message>
+    <message>
+        <source>Send by e-mail…</source>
+        <translation>Отправить по почте…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <source>Zoom:</source>
+        <translation>Масштаб:</translation>
+    </message>
+    <message>
+        <source>The document could not be prepared.</source>
+        <translation>Не удалось сформировать документ.</translation>
+    </message>
+    <message>
+        <source>Page {page} of {count}</source>
+        <translation>Страница {page} из {count}</translation>
+    </message>
+    <message>
+        <source>Sent.</source>
+        <translation>Отправлено.</translation>
+    </message>
+    <message>
+        <source>Saved to {path}</source>
+        <translation>Сохранено: {path}</translation>
+    </message>
+    <message>
+        <source>Sent to the printer.</source>
+        <translation>Отправлено на принтер.</translation>
+    </message>
+</context>
+<context>
+    <name>ProposalPrinting</name>
+    <message>
+        <source>Print the proposal</source>
+        <translation>Печать коммерческого предложения</translation>
     </message>
 </context>
 <context>
@@ -3557,6 +3860,49 @@
     <message>
         <source>Stopping…</source>
         <translation>Остановка…</translation>
+    </message>
+</context>
+<context>
+    <name>TermsDialog</name>
+    <message>
+        <source>Terms of the proposal</source>
+        <translation>Условия предложения</translation>
+    </message>
+    <message>
+        <source>No company of ours is entered yet: add it in Settings → Our companies.</source>
+        <translation>Ещё не введена ни одна наша организация: добавьте её в разделе «Настройки → Наши организации».</translation>
+    </message>
+    <message>
+        <source>Valid until:</source>
+        <translation>Действительно до:</translation>
+    </message>
+    <message>
+        <source>Our company:</source>
+        <translation>Организация:</translation>
+    </message>
+    <message>
+        <source>Counterparty:</source>
+        <translation>Контрагент:</translation>
+    </message>
+    <message>
+        <source>Payment terms:</source>
+        <translation>Условия оплаты:</translation>
+    </message>
+    <message>
+        <source>Delivery terms:</source>
+        <translation>Условия поставки:</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>Примечание:</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>основная</translation>
+    </message>
+    <message>
+        <source>no INN</source>
+        <translation>без ИНН</translation>
     </message>
 </context>
 <context>
@@ -4287,6 +4633,18 @@
     <message>
         <source>Only a planned or postponed interaction can be snoozed.</source>
         <translation>Отложить напоминание можно только для запланированного или отложенного взаимодействия.</translation>
+    </message>
+    <message>
+        <source>Cannot write the file {path}: {detail}</source>
+        <translation>Не удалось записать файл {path}: {detail}</translation>
+    </message>
+    <message>
+        <source>The document could not be read for printing.</source>
+        <translation>Не удалось прочитать документ для печати.</translation>
+    </message>
+    <message>
+        <source>The printer did not start the job: check that it is on and try again.</source>
+        <translation>Принтер не начал печать: проверьте, что он включён, и повторите.</translation>
     </message>
 </context>
 </TS>
