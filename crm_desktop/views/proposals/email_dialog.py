@@ -135,7 +135,7 @@ class EmailDialog(QDialog):
         self.to.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         line = self.to.lineEdit()
         if line is not None:
-            line.setPlaceholderText(self.tr("name@company.ru"))
+            line.setPlaceholderText("name@company.ru")  # an address, the same in every language
         self.to_box = FieldBox(self.to, self)
         self.subject = QLineEdit(documents.caption(self.proposal), self)
         self.subject.setObjectName("subject")
