@@ -2159,10 +2159,6 @@
         <translation>Открыть настройки…</translation>
     </message>
     <message>
-        <source>name@company.ru</source>
-        <translation>name@company.ru</translation>
-    </message>
-    <message>
         <source>Remember the password in the system keyring</source>
         <translation>Запомнить пароль в хранилище паролей системы</translation>
     </message>
