@@ -79,6 +79,8 @@ def test_client_card_shows_edits_and_saves(qtbot, db, actor, client, shown_error
         "Counterparties",
         "Contact persons",
         "Relations",
+        "Interactions",
+        "Tasks",
         "Deals",
         "History",
     ]
@@ -513,7 +515,14 @@ def test_contact_card_edits_person_and_channels(qtbot, db, actor, shown_errors):
         ),
     )
     card = show(qtbot, ContactCard(db, actor, person.id))
-    assert tab_titles(card) == ["Main", "Clients and counterparties", "Relations", "History"]
+    assert tab_titles(card) == [
+        "Main",
+        "Clients and counterparties",
+        "Relations",
+        "Interactions",
+        "Tasks",
+        "History",
+    ]
     assert card.title() == "Орлова Анна (Contact person)"
     assert card.birthday.value() is None
     card.middle_name.setText("Сергеевна")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import uuid
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,6 +25,7 @@ from crm_desktop.db import Database
 from crm_desktop.errors import UserError
 from crm_desktop.services import merge
 from crm_desktop.services import parties as p
+from crm_desktop.services.leads import LeadOrigin, lead_of_client
 from crm_desktop.services.parties import CLIENT_ROLES, ClientDetails, ClientDraft
 from crm_desktop.services.uow import Actor
 from crm_desktop.services.users import list_users
@@ -77,12 +78,34 @@ class ClientCard(CardPage):
         self.tabs.addTab(self._build_counterparties(), self.tr("Counterparties"))
         self.tabs.addTab(self._build_contacts(), self.tr("Contact persons"))
         self.tabs.addTab(self._build_relations(), self.tr("Relations"))
+        self.tabs.addTab(self._build_activities(), self.tr("Interactions"))
+        self.tabs.addTab(self.tasks_tab, self.tr("Tasks"))
         self.tabs.addTab(self._build_deals(), self.tr("Deals"))
         self.merge_action = self.add_more_action(self.tr("Merge into another client…"))
         self.merge_action.triggered.connect(self.merge_into)
 
+    def _build_activities(self) -> QWidget:
+        """The Interactions and Tasks tabs (the second is ``self.tasks_tab``)."""
+        # imported here: the activity widgets use the cards' building blocks
+        from crm_desktop.views.activities.tabs import InteractionsTab, TasksTab
+
+        self.interactions_tab = InteractionsTab(self.db, self.actor, self)
+        self.interactions_tab.setObjectName("interactionsTab")
+        self.tasks_tab = TasksTab(self.db, self.actor, self)
+        self.tasks_tab.setObjectName("tasksTab")
+        for tab in (self.interactions_tab, self.tasks_tab):
+            tab.open_requested.connect(self.open_requested.emit)
+            tab.new_requested.connect(self.new_requested.emit)
+        return self.interactions_tab
+
     def _build_main(self) -> QWidget:
         page = QWidget(self)
+        self.lead_origin = QLabel(page)
+        self.lead_origin.setObjectName("leadOrigin")
+        self.lead_origin.setTextFormat(Qt.TextFormat.RichText)
+        self.lead_origin.linkActivated.connect(self._on_lead_origin_link_activated)
+        self.lead_origin.hide()
+        self._lead: LeadOrigin | None = None
         self.name = QLineEdit(page)
         self.name.setObjectName("name")
         self.role_boxes: dict[str, QCheckBox] = {}
@@ -149,6 +172,7 @@ class ClientCard(CardPage):
         QVBoxLayout(notes_group).addWidget(self.field("notes", self.notes))
 
         layout = QVBoxLayout(page)
+        layout.addWidget(self.lead_origin)
         layout.addLayout(top)
         layout.addLayout(columns)
         layout.addWidget(channels_group, 2)
@@ -348,6 +372,9 @@ class ClientCard(CardPage):
                 None if saved else self.tr("Save the client first to add links here.")
             )
         self.merge_action.setEnabled(saved)
+        self.interactions_tab.set_link(client_id=self.record_id)
+        self.tasks_tab.set_link(client_id=self.record_id)
+        self._show_lead_origin()
         self.new_deal_button.setEnabled(saved)
         self.deals_notice.setText(
             "" if saved else self.tr("Save the client first to add links here.")
@@ -377,6 +404,31 @@ class ClientCard(CardPage):
             rows.append(((kind, other, rel.comment), rel))
         self.relations.set_rows(rows)
         self._show_deals()
+
+    def _show_lead_origin(self) -> None:
+        """«Пришёл из лида № … от …» with a link to the lead, when the client came from one."""
+        self._lead = None
+        if self.record_id is not None:
+            try:
+                self._lead = lead_of_client(self.db, self.record_id)
+            except UserError:
+                self._lead = None
+        lead = self._lead
+        if lead is None:
+            self.lead_origin.hide()
+            return
+        text = self.tr("Came from lead {number} of {date}").format(
+            number=lead.number, date=lead.received_at.astimezone().strftime("%d.%m.%Y")
+        )
+        if lead.source_name:
+            text += f" ({lead.source_name})"
+        self.lead_origin.setText(f'<a href="lead">{_escape(text)}</a>')
+        self.lead_origin.show()
+
+    @Slot(str)
+    def _on_lead_origin_link_activated(self, _link: str) -> None:
+        if self._lead is not None:
+            self.open_requested.emit("lead", self._lead.id)
 
     def _open(self, kind: str, record_id: Any) -> None:
         if record_id is not None:
@@ -529,3 +581,7 @@ class ClientCard(CardPage):
 
 
 __all__ = ["ClientCard"]
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

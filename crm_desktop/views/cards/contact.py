@@ -67,6 +67,18 @@ class ContactCard(CardPage):
         self.tabs.addTab(self._build_main(), self.tr("Main"))
         self.tabs.addTab(self._build_links(), self.tr("Clients and counterparties"))
         self.tabs.addTab(self._build_relations(), self.tr("Relations"))
+        # imported here: the activity widgets use the cards' building blocks
+        from crm_desktop.views.activities.tabs import InteractionsTab, TasksTab
+
+        self.interactions_tab = InteractionsTab(self.db, self.actor, self)
+        self.interactions_tab.setObjectName("interactionsTab")
+        self.tasks_tab = TasksTab(self.db, self.actor, self)
+        self.tasks_tab.setObjectName("tasksTab")
+        for tab in (self.interactions_tab, self.tasks_tab):
+            tab.open_requested.connect(self.open_requested.emit)
+            tab.new_requested.connect(self.new_requested.emit)
+        self.tabs.addTab(self.interactions_tab, self.tr("Interactions"))
+        self.tabs.addTab(self.tasks_tab, self.tr("Tasks"))
 
     def _build_main(self) -> QWidget:
         page = QWidget(self)
@@ -270,6 +282,8 @@ class ContactCard(CardPage):
 
     def refresh_related(self) -> None:
         saved = self.record_id is not None
+        self.interactions_tab.set_link(contact_id=self.record_id)
+        self.tasks_tab.set_link(contact_id=self.record_id)
         for widget in (self.clients, self.counterparties, self.relations):
             widget.setEnabled(saved)
             widget.set_notice(
