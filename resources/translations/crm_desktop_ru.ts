@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU" sourcelanguage="en">
 <context>
@@ -10,6 +10,69 @@
     <message>
         <source>&lt;b&gt;Sales CRM&lt;/b&gt; {version}&lt;br&gt;Clients, counterparties, contacts and deals of a B2B sales office.</source>
         <translation>&lt;b&gt;CRM отдела продаж&lt;/b&gt; {version}&lt;br&gt;Клиенты, контрагенты, контактные лица и сделки отдела оптовых продаж.</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityLabels</name>
+    <message>
+        <source>Phone call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation type="unfinished">Эл. почта</translation>
+    </message>
+    <message>
+        <source>Planned interaction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Postponed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incoming</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outgoing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation type="unfinished">В работе</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{minutes} min</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -406,7 +469,7 @@
         <translation>Круг:</translation>
     </message>
     <message>
-        <source>Fill these in on the client's card, or choose another circle.</source>
+        <source>Fill these in on the client&apos;s card, or choose another circle.</source>
         <translation>Заполните эти сведения в карточке клиента или выберите другой круг.</translation>
     </message>
 </context>
@@ -427,6 +490,14 @@
     <message>
         <source>Relations</source>
         <translation>Связи</translation>
+    </message>
+    <message>
+        <source>Interactions</source>
+        <translation type="unfinished">Взаимодействия</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation type="unfinished">Задачи</translation>
     </message>
     <message>
         <source>Deals</source>
@@ -559,6 +630,10 @@
     <message>
         <source>Save the client first to add links here.</source>
         <translation>Сначала запишите клиента, чтобы добавлять сюда связи.</translation>
+    </message>
+    <message>
+        <source>Came from lead {number} of {date}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Add a contact person</source>
@@ -791,6 +866,14 @@
         <translation>Связи</translation>
     </message>
     <message>
+        <source>Interactions</source>
+        <translation type="unfinished">Взаимодействия</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation type="unfinished">Задачи</translation>
+    </message>
+    <message>
         <source>Last name:</source>
         <translation>Фамилия:</translation>
     </message>
@@ -942,6 +1025,45 @@
     </message>
 </context>
 <context>
+    <name>ContactMatchDialog</name>
+    <message>
+        <source>Link to contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contacts whose phone or e-mail matches «{text}»:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No contact has the phone or e-mail «{text}».</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation type="unfinished">Контактное лицо</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation type="unfinished">Должность</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation type="unfinished">Клиент</translation>
+    </message>
+    <message>
+        <source>Matched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find another…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ContactSection</name>
     <message>
         <source>Contact person:</source>
@@ -952,7 +1074,7 @@
         <translation>Роль в сделке:</translation>
     </message>
     <message>
-        <source>The client has no contact persons yet: add one on the client's card (Contact persons tab), then come back.</source>
+        <source>The client has no contact persons yet: add one on the client&apos;s card (Contact persons tab), then come back.</source>
         <translation>У клиента пока нет контактных лиц: добавьте их в карточке клиента (вкладка «Контактные лица») и вернитесь.</translation>
     </message>
 </context>
@@ -1186,7 +1308,7 @@
         <translation>Контрагент:</translation>
     </message>
     <message>
-        <source>The client has no counterparty yet: add one with its requisites on the client's card, then come back.</source>
+        <source>The client has no counterparty yet: add one with its requisites on the client&apos;s card, then come back.</source>
         <translation>У клиента пока нет контрагента: добавьте его с реквизитами в карточке клиента и вернитесь.</translation>
     </message>
 </context>
@@ -1248,7 +1370,7 @@
         <translation>Открыть</translation>
     </message>
     <message>
-        <source>Open the client's card</source>
+        <source>Open the client&apos;s card</source>
         <translation>Открыть карточку клиента</translation>
     </message>
     <message>
@@ -1324,7 +1446,7 @@
         <translation>Дата договора:</translation>
     </message>
     <message>
-        <source>The client's need</source>
+        <source>The client&apos;s need</source>
         <translation>Потребность клиента</translation>
     </message>
     <message>
@@ -1332,7 +1454,7 @@
         <translation>История этапов</translation>
     </message>
     <message>
-        <source>The deal's amount is the total of its lines. Type an SKU or the beginning of a name to pick a product from the catalogue at the agreement's prices; free text is a line too. Prices include VAT and are per price unit (1 kg of a 5 kg pack); a product's quantity counts whole packs.</source>
+        <source>The deal&apos;s amount is the total of its lines. Type an SKU or the beginning of a name to pick a product from the catalogue at the agreement&apos;s prices; free text is a line too. Prices include VAT and are per price unit (1 kg of a 5 kg pack); a product&apos;s quantity counts whole packs.</source>
         <translation>Сумма сделки — итог строк спецификации. Введите артикул или начало наименования, чтобы подобрать товар из номенклатуры по ценам соглашения; можно ввести и строку произвольным текстом. Цены указаны с НДС за единицу цены (1 кг в упаковке по 5 кг); количество товара — целое число упаковок.</translation>
     </message>
     <message>
@@ -1404,7 +1526,7 @@
         <translation>Действует:</translation>
     </message>
     <message>
-        <source>The agreement's price type and discount apply to the deal's proposals. Typical agreements serve a segment; an individual one is made for this client.</source>
+        <source>The agreement&apos;s price type and discount apply to the deal&apos;s proposals. Typical agreements serve a segment; an individual one is made for this client.</source>
         <translation>Вид цен и скидка соглашения применяются в коммерческих предложениях по сделке. Типовые соглашения действуют для сегмента клиентов, индивидуальное заключается с этим клиентом.</translation>
     </message>
     <message>
@@ -1444,7 +1566,7 @@
         <translation>Сформировать предложение</translation>
     </message>
     <message>
-        <source>A new proposal from the specification as saved, at the agreement's prices</source>
+        <source>A new proposal from the specification as saved, at the agreement&apos;s prices</source>
         <translation>Новое предложение по сохранённой спецификации, по ценам соглашения</translation>
     </message>
     <message>
@@ -1568,7 +1690,7 @@
         <translation>У этого предложения есть более новая версия: отправьте её</translation>
     </message>
     <message>
-        <source>Remove «{name}» from the deal's participants?</source>
+        <source>Remove «{name}» from the deal&apos;s participants?</source>
         <translation>Удалить «{name}» из участников сделки?</translation>
     </message>
     <message>
@@ -1637,6 +1759,13 @@
     <message>
         <source>Expected close</source>
         <translation>Плановая дата</translation>
+    </message>
+</context>
+<context>
+    <name>DealField</name>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished">Открыть</translation>
     </message>
 </context>
 <context>
@@ -1714,7 +1843,7 @@
         <translation>Дата договора / заказа</translation>
     </message>
     <message>
-        <source>Client's need</source>
+        <source>Client&apos;s need</source>
         <translation>Потребность клиента</translation>
     </message>
     <message>
@@ -1734,7 +1863,7 @@
         <translation>Коммерческие предложения</translation>
     </message>
     <message>
-        <source>Client's circle</source>
+        <source>Client&apos;s circle</source>
         <translation>Круг клиента</translation>
     </message>
     <message>
@@ -1856,7 +1985,7 @@
         <translation>Проиграна</translation>
     </message>
     <message>
-        <source>Search by the deal's number or the start of its title</source>
+        <source>Search by the deal&apos;s number or the start of its title</source>
         <translation>Поиск по номеру сделки или началу наименования</translation>
     </message>
     <message>
@@ -1999,7 +2128,7 @@
         <translation>Наш сотрудник</translation>
     </message>
     <message>
-        <source>Client's contact person</source>
+        <source>Client&apos;s contact person</source>
         <translation>Контактное лицо клиента</translation>
     </message>
     <message>
@@ -2231,7 +2360,7 @@
         <translation>пароль учётной записи {login}</translation>
     </message>
     <message>
-        <source>Enter the recipient's e-mail address.</source>
+        <source>Enter the recipient&apos;s e-mail address.</source>
         <translation>Укажите адрес электронной почты получателя.</translation>
     </message>
     <message>
@@ -2418,6 +2547,302 @@
     </message>
 </context>
 <context>
+    <name>InteractionCard</name>
+    <message>
+        <source>Main</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reply…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Register the next interaction of this conversation (a reply)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The contact person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A phone or an e-mail, when the person is not in the contacts yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link to contact…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What was agreed, what happens next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject:</source>
+        <translation type="unfinished">Тема:</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation type="unfinished">Вид:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation type="unfinished">Состояние:</translation>
+    </message>
+    <message>
+        <source>When:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duration:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Responsible:</source>
+        <translation type="unfinished">Ответственный:</translation>
+    </message>
+    <message>
+        <source>Client:</source>
+        <translation type="unfinished">Клиент:</translation>
+    </message>
+    <message>
+        <source>Deal:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact person:</source>
+        <translation type="unfinished">Контактное лицо:</translation>
+    </message>
+    <message>
+        <source>Phone or e-mail:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished">Когда</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished">Вид</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation type="unfinished">Кто</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished">Открыть</translation>
+    </message>
+    <message>
+        <source>Reply to {link}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interaction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New interaction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the interaction first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chain ({count})</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>InteractionColumns</name>
+    <message>
+        <source>When</source>
+        <translation type="unfinished">Когда</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished">Вид</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation type="unfinished">Кто</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation type="unfinished">Клиент</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>InteractionListPage</name>
+    <message>
+        <source>Search by the beginning of the subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation type="unfinished">Все виды</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation type="unfinished">Все статусы</translation>
+    </message>
+    <message>
+        <source>All managers</source>
+        <translation type="unfinished">Все менеджеры</translation>
+    </message>
+    <message>
+        <source>On or after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On or before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All clients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only one client&apos;s interactions (click to choose)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group by subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished">Когда</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished">Вид</translation>
+    </message>
+    <message>
+        <source>Chain of the selected interaction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only this client</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>InteractionsTab</name>
+    <message>
+        <source>When</source>
+        <translation type="unfinished">Когда</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished">Вид</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation type="unfinished">Кто</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Register…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Register a call, meeting or e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A planned interaction: a call or meeting to come</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>KindPage</name>
     <message>
         <source>Kind of partner</source>
@@ -2440,7 +2865,7 @@
         <translation>&amp;Частное лицо</translation>
     </message>
     <message>
-        <source>A private buyer: the client and its contact person are created at once from the person's name, phone and e-mail.</source>
+        <source>A private buyer: the client and its contact person are created at once from the person&apos;s name, phone and e-mail.</source>
         <translation>Частный покупатель: клиент и его контактное лицо создаются сразу — по ФИО, телефону и электронной почте.</translation>
     </message>
 </context>
@@ -2459,7 +2884,7 @@
         <translation>Введите артикул или начало наименования, чтобы подобрать из номенклатуры</translation>
     </message>
     <message>
-        <source>Row {row}: «{name}» has no price of the agreement's type; enter it.</source>
+        <source>Row {row}: «{name}» has no price of the agreement&apos;s type; enter it.</source>
         <translation>Строка {row}: у «{name}» нет цены вида цен соглашения — укажите цену.</translation>
     </message>
     <message>
@@ -2484,6 +2909,21 @@
     <message>
         <source>Role:</source>
         <translation>Роль:</translation>
+    </message>
+</context>
+<context>
+    <name>LinkField</name>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished">Открыть</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished">Выбрать…</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation type="unfinished">Очистить</translation>
     </message>
 </context>
 <context>
@@ -2579,7 +3019,7 @@
         <translation>&amp;Имя отправителя:</translation>
     </message>
     <message>
-        <source>Proposals are sent from this address through this server. These settings belong to this computer and are saved with the dialog's Save button; the password is kept in the system keyring, never in the settings file.</source>
+        <source>Proposals are sent from this address through this server. These settings belong to this computer and are saved with the dialog&apos;s Save button; the password is kept in the system keyring, never in the settings file.</source>
         <translation>Коммерческие предложения отправляются с этого адреса через этот сервер. Настройки относятся к этому компьютеру и сохраняются кнопкой «Сохранить» окна настроек; пароль хранится в системном хранилище паролей, а не в файле настроек.</translation>
     </message>
     <message>
@@ -2810,7 +3250,7 @@
         <translation>Корр. счёт:</translation>
     </message>
     <message>
-        <source>Director's position:</source>
+        <source>Director&apos;s position:</source>
         <translation>Должность руководителя:</translation>
     </message>
     <message>
@@ -2818,11 +3258,11 @@
         <translation>Руководитель:</translation>
     </message>
     <message>
-        <source>Our companies are kept in the database and shared by everyone in the office. Each company is saved at once with «Save company»; the dialog's Save and Cancel buttons do not apply to them.</source>
+        <source>Our companies are kept in the database and shared by everyone in the office. Each company is saved at once with «Save company»; the dialog&apos;s Save and Cancel buttons do not apply to them.</source>
         <translation>Наши организации хранятся в базе данных и общие для всего офиса. Каждая организация сохраняется сразу кнопкой «Сохранить организацию»; кнопки «Сохранить» и «Отмена» окна настроек на них не действуют.</translation>
     </message>
     <message>
-        <source>Only a supervisor can change our companies' requisites; you can look at them.</source>
+        <source>Only a supervisor can change our companies&apos; requisites; you can look at them.</source>
         <translation>Реквизиты наших организаций может изменять только руководитель; вам они доступны для просмотра.</translation>
     </message>
     <message>
@@ -2854,7 +3294,7 @@
         <translation>Сохранить организацию</translation>
     </message>
     <message>
-        <source>Save this company's requisites in the database now</source>
+        <source>Save this company&apos;s requisites in the database now</source>
         <translation>Сразу сохранить реквизиты этой организации в базе данных</translation>
     </message>
     <message>
@@ -2941,7 +3381,7 @@
         <translation>Наш сотрудник в сделке</translation>
     </message>
     <message>
-        <source>The client's contact person in the deal</source>
+        <source>The client&apos;s contact person in the deal</source>
         <translation>Контактное лицо клиента в сделке</translation>
     </message>
     <message>
@@ -2957,7 +3397,7 @@
         <translation>Контактное лицо:</translation>
     </message>
     <message>
-        <source>The client has no other contact persons. Add them on the client's card (Contact persons tab).</source>
+        <source>The client has no other contact persons. Add them on the client&apos;s card (Contact persons tab).</source>
         <translation>У клиента нет других контактных лиц. Добавьте их в карточке клиента (вкладка «Контактные лица»).</translation>
     </message>
     <message>
@@ -3236,6 +3676,97 @@
     </message>
 </context>
 <context>
+    <name>RegisterInteractionDialog</name>
+    <message>
+        <source>Register interaction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone, e-mail or name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What it is about</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What was agreed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-up task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call back, send the proposal…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished">Записать</translation>
+    </message>
+    <message>
+        <source>Save (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation type="unfinished">Вид:</translation>
+    </message>
+    <message>
+        <source>Who:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject:</source>
+        <translation type="unfinished">Тема:</translation>
+    </message>
+    <message>
+        <source>Result:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation type="unfinished">Примечание:</translation>
+    </message>
+    <message>
+        <source>Duration:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not in the contacts: keep «{text}», link later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None of them: keep «{text}» as typed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write what is to be done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RegistrationWizard</name>
     <message>
         <source>same INN and KPP</source>
@@ -3418,6 +3949,108 @@
     </message>
 </context>
 <context>
+    <name>ReminderController</name>
+    <message>
+        <source>Show reminders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing is due.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reminder(s) due</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReminderWindow</name>
+    <message>
+        <source>Reminders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished">Что</translation>
+    </message>
+    <message>
+        <source>Concerns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished">Вид</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished">Открыть</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Snooze</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For 10 minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For an hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Until tomorrow 9:00</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished">Закрыть</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reminder(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n overdue</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing is due.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claim investigation</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReopenDialog</name>
     <message>
         <source>Reopen the deal</source>
@@ -3447,7 +4080,7 @@
         <translation>Реквизиты</translation>
     </message>
     <message>
-        <source>The legal entity invoices and contracts are made out to. You can add it later from the client's card.</source>
+        <source>The legal entity invoices and contracts are made out to. You can add it later from the client&apos;s card.</source>
         <translation>Контрагент, на которого оформляются счета и договоры. Его можно добавить и позже — из карточки клиента.</translation>
     </message>
     <message>
@@ -3497,6 +4130,13 @@
     <message>
         <source>&amp;OGRNIP:</source>
         <translation>&amp;ОГРНИП:</translation>
+    </message>
+</context>
+<context>
+    <name>Section</name>
+    <message>
+        <source>Nothing here.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3685,7 +4325,7 @@
         <translation>Подключение…</translation>
     </message>
     <message>
-        <source>The &amp;system's language ({language})</source>
+        <source>The &amp;system&apos;s language ({language})</source>
         <translation>Язык &amp;системы ({language})</translation>
     </message>
     <message>
@@ -3743,7 +4383,7 @@
         <translation>По сделке не выполнены требования:</translation>
     </message>
     <message>
-        <source>Move it anyway? The skipped requirements are recorded in the deal's stage history.</source>
+        <source>Move it anyway? The skipped requirements are recorded in the deal&apos;s stage history.</source>
         <translation>Всё равно перевести сделку? Пропущенные требования будут записаны в историю этапов.</translation>
     </message>
 </context>
@@ -3788,7 +4428,7 @@
         <translation>Контактное лицо клиента</translation>
     </message>
     <message>
-        <source>The client's need</source>
+        <source>The client&apos;s need</source>
         <translation>Потребность клиента</translation>
     </message>
     <message>
@@ -3796,7 +4436,7 @@
         <translation>Спецификация</translation>
     </message>
     <message>
-        <source>Client's circle</source>
+        <source>Client&apos;s circle</source>
         <translation>Круг клиента</translation>
     </message>
     <message>
@@ -3808,7 +4448,7 @@
         <translation>Коммерческое предложение</translation>
     </message>
     <message>
-        <source>The client's answer to the proposal</source>
+        <source>The client&apos;s answer to the proposal</source>
         <translation>Ответ клиента на предложение</translation>
     </message>
     <message>
@@ -3848,6 +4488,117 @@
     </message>
 </context>
 <context>
+    <name>TaskCard</name>
+    <message>
+        <source>Main</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark the task done (who and when are recorded)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation type="unfinished">Возобновить</translation>
+    </message>
+    <message>
+        <source>What to do: call back, send the proposal…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A manager sets tasks only for himself; a supervisor can choose anyone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The contact person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Priority:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assignee:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation type="unfinished">Состояние:</translation>
+    </message>
+    <message>
+        <source>Author:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client:</source>
+        <translation type="unfinished">Клиент:</translation>
+    </message>
+    <message>
+        <source>Deal:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact person:</source>
+        <translation type="unfinished">Контактное лицо:</translation>
+    </message>
+    <message>
+        <source>Interaction:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{status}, overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{when}, {who}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(deleted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel this task? It stays in the lists as cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TaskProgressDialog</name>
     <message>
         <source>Cancel</source>
@@ -3856,6 +4607,41 @@
     <message>
         <source>Stopping…</source>
         <translation>Остановка…</translation>
+    </message>
+</context>
+<context>
+    <name>TasksTab</name>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New task…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3902,6 +4688,105 @@
     </message>
 </context>
 <context>
+    <name>TodayPage</name>
+    <message>
+        <source>Refresh (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Concerns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today&apos;s tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished">Когда</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished">Вид</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation type="unfinished">Кто</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation type="unfinished">Клиент</translation>
+    </message>
+    <message>
+        <source>Planned for today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Planned earlier, not done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deals past their expected close date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deal</source>
+        <translation type="unfinished">Сделка</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation type="unfinished">Этап</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished">Сумма</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark the selected task done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation type="unfinished">Загрузка…</translation>
+    </message>
+    <message>
+        <source>Updated at {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today, {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>UnsavedChanges</name>
     <message>
         <source>Unsaved changes</source>
@@ -3916,7 +4801,7 @@
         <translation>Записать</translation>
     </message>
     <message>
-        <source>Don't save</source>
+        <source>Don&apos;t save</source>
         <translation>Не записывать</translation>
     </message>
 </context>
@@ -4043,11 +4928,11 @@
         <translation>Выберите организационно-правовую форму.</translation>
     </message>
     <message>
-        <source>A legal entity's INN has 10 digits.</source>
+        <source>A legal entity&apos;s INN has 10 digits.</source>
         <translation>ИНН юридического лица состоит из 10 цифр.</translation>
     </message>
     <message>
-        <source>A legal entity's OGRN has 13 digits.</source>
+        <source>A legal entity&apos;s OGRN has 13 digits.</source>
         <translation>ОГРН юридического лица состоит из 13 цифр.</translation>
     </message>
     <message>
@@ -4055,11 +4940,11 @@
         <translation>Для юридического лица с ИНН укажите КПП.</translation>
     </message>
     <message>
-        <source>An individual's INN has 12 digits.</source>
+        <source>An individual&apos;s INN has 12 digits.</source>
         <translation>ИНН физического лица состоит из 12 цифр.</translation>
     </message>
     <message>
-        <source>A KPP goes with an organisation's INN: enter the INN too.</source>
+        <source>A KPP goes with an organisation&apos;s INN: enter the INN too.</source>
         <translation>КПП указывается вместе с ИНН организации: введите и ИНН.</translation>
     </message>
     <message>
@@ -4087,7 +4972,7 @@
         <translation>Вернуть в работу можно только отклонённый лид.</translation>
     </message>
     <message>
-        <source>A converted lead is part of its client's history: keep it.</source>
+        <source>A converted lead is part of its client&apos;s history: keep it.</source>
         <translation>Преобразованный лид входит в историю клиента, его нельзя удалить.</translation>
     </message>
     <message>
@@ -4095,7 +4980,7 @@
         <translation>Клиент с таким ИНН уже зарегистрирован: {client}. Преобразуйте лид в этого клиента или подтвердите, что нужен новый клиент.</translation>
     </message>
     <message>
-        <source>An individual entrepreneur's OGRNIP has 15 digits.</source>
+        <source>An individual entrepreneur&apos;s OGRNIP has 15 digits.</source>
         <translation>ОГРНИП индивидуального предпринимателя состоит из 15 цифр.</translation>
     </message>
     <message>
@@ -4163,7 +5048,7 @@
         <translation>Неверное контрольное число ОГРНИП: проверьте, нет ли в номере опечатки.</translation>
     </message>
     <message>
-        <source>A 13-digit OGRN belongs to an organisation: enter the organisation's 10-digit INN as well.</source>
+        <source>A 13-digit OGRN belongs to an organisation: enter the organisation&apos;s 10-digit INN as well.</source>
         <translation>ОГРН из 13 цифр бывает только у организации: укажите также её ИНН из 10 цифр.</translation>
     </message>
     <message>
@@ -4179,7 +5064,7 @@
         <translation>Номер счёта должен состоять из 20 цифр.</translation>
     </message>
     <message>
-        <source>The account number does not match the bank's BIK {bik}: check both for typos.</source>
+        <source>The account number does not match the bank&apos;s BIK {bik}: check both for typos.</source>
         <translation>Номер счёта не соответствует БИК банка {bik}: проверьте оба номера на опечатки.</translation>
     </message>
     <message>
@@ -4187,7 +5072,7 @@
         <translation>Корреспондентский счёт должен состоять из 20 цифр и начинаться с 301.</translation>
     </message>
     <message>
-        <source>The correspondent account does not match the bank's BIK {bik}: check both for typos.</source>
+        <source>The correspondent account does not match the bank&apos;s BIK {bik}: check both for typos.</source>
         <translation>Корреспондентский счёт не соответствует БИК банка {bik}: проверьте оба номера на опечатки.</translation>
     </message>
     <message>
@@ -4207,7 +5092,7 @@
         <translation>Запись нельзя объединить саму с собой.</translation>
     </message>
     <message>
-        <source>Enter the person's name to register a private person.</source>
+        <source>Enter the person&apos;s name to register a private person.</source>
         <translation>Чтобы зарегистрировать частное лицо, укажите его ФИО.</translation>
     </message>
     <message>
@@ -4275,7 +5160,7 @@
         <translation>Опишите потребность клиента.</translation>
     </message>
     <message>
-        <source>Add at least one line to the deal's specification.</source>
+        <source>Add at least one line to the deal&apos;s specification.</source>
         <translation>Добавьте хотя бы одну строку в спецификацию сделки.</translation>
     </message>
     <message>
@@ -4307,11 +5192,11 @@
         <translation>Выберите клиента сделки.</translation>
     </message>
     <message>
-        <source>Choose a counterparty of the deal's client.</source>
+        <source>Choose a counterparty of the deal&apos;s client.</source>
         <translation>Выберите контрагента клиента этой сделки.</translation>
     </message>
     <message>
-        <source>Choose an active agreement: a typical one or the client's own.</source>
+        <source>Choose an active agreement: a typical one or the client&apos;s own.</source>
         <translation>Выберите действующее соглашение: типовое или индивидуальное для этого клиента.</translation>
     </message>
     <message>
@@ -4339,11 +5224,11 @@
         <translation>Выберите клиента (партнёра), от которого поступила претензия.</translation>
     </message>
     <message>
-        <source>Choose a counterparty of the claim's client (partner).</source>
+        <source>Choose a counterparty of the claim&apos;s client (partner).</source>
         <translation>Выберите контрагента клиента (партнёра) по претензии.</translation>
     </message>
     <message>
-        <source>Choose a deal of the claim's client (partner).</source>
+        <source>Choose a deal of the claim&apos;s client (partner).</source>
         <translation>Выберите сделку клиента (партнёра) по претензии.</translation>
     </message>
     <message>
@@ -4447,7 +5332,7 @@
         <translation>Скидка должна быть от 0 до 100 %.</translation>
     </message>
     <message>
-        <source>Choose a contact person of the deal's client.</source>
+        <source>Choose a contact person of the deal&apos;s client.</source>
         <translation>Выберите контактное лицо клиента этой сделки.</translation>
     </message>
     <message>
@@ -4495,7 +5380,7 @@
         <translation>Нет коммерческого предложения с номером {number}.</translation>
     </message>
     <message>
-        <source>Enter your company's requisites (Settings → Our companies) and choose the company in the proposal.</source>
+        <source>Enter your company&apos;s requisites (Settings → Our companies) and choose the company in the proposal.</source>
         <translation>Заполните реквизиты вашей организации (Настройки → Наши организации) и выберите организацию в предложении.</translation>
     </message>
     <message>
@@ -4511,7 +5396,7 @@
         <translation>У организации есть КПП: введите его.</translation>
     </message>
     <message>
-        <source>Enter the bank's BIK.</source>
+        <source>Enter the bank&apos;s BIK.</source>
         <translation>Введите БИК банка.</translation>
     </message>
     <message>
@@ -4523,7 +5408,7 @@
         <translation>Логотип должен быть картинкой PNG или JPEG.</translation>
     </message>
     <message>
-        <source>Only a supervisor can change our companies' requisites.</source>
+        <source>Only a supervisor can change our companies&apos; requisites.</source>
         <translation>Изменять реквизиты наших организаций может только руководитель.</translation>
     </message>
     <message>
@@ -4531,7 +5416,7 @@
         <translation>Нет доступного хранилища паролей ОС для пароля почты ({detail}). Запустите сеанс рабочего стола со службой Secret Service (GNOME Keyring, KWallet).</translation>
     </message>
     <message>
-        <source>Set up the mail server and the sender's address in Settings → E-mail first.</source>
+        <source>Set up the mail server and the sender&apos;s address in Settings → E-mail first.</source>
         <translation>Сначала укажите почтовый сервер и адрес отправителя в разделе Настройки → Почта.</translation>
     </message>
     <message>
@@ -4543,7 +5428,7 @@
         <translation>Почтовый сервер не поддерживает выбранную защиту или вход ({detail}). Проверьте порт и защиту в разделе Настройки → Почта.</translation>
     </message>
     <message>
-        <source>The mail server refused the recipient's address {address}.</source>
+        <source>The mail server refused the recipient&apos;s address {address}.</source>
         <translation>Почтовый сервер не принял адрес получателя {address}.</translation>
     </message>
     <message>
@@ -4607,7 +5492,7 @@
         <translation>Менеджер ставит дела только себе; чтобы поставить дело другому сотруднику, обратитесь к руководителю.</translation>
     </message>
     <message>
-        <source>This is someone else's task: only its assignee, its author or a supervisor can change it.</source>
+        <source>This is someone else&apos;s task: only its assignee, its author or a supervisor can change it.</source>
         <translation>Это чужое дело: изменить его может только исполнитель, автор или руководитель.</translation>
     </message>
     <message>
@@ -4623,7 +5508,7 @@
         <translation>Выберите время в будущем.</translation>
     </message>
     <message>
-        <source>This is someone else's interaction: only the responsible user or a supervisor can change it.</source>
+        <source>This is someone else&apos;s interaction: only the responsible user or a supervisor can change it.</source>
         <translation>Это чужое взаимодействие: изменить его может только ответственный или руководитель.</translation>
     </message>
     <message>
@@ -4641,6 +5526,21 @@
     <message>
         <source>The printer did not start the job: check that it is on and try again.</source>
         <translation>Принтер не начал печать: проверьте, что он включён, и повторите.</translation>
+    </message>
+</context>
+<context>
+    <name>_ActivityTab</name>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished">Открыть</translation>
+    </message>
+    <message>
+        <source>Load more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the card first.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
