@@ -1,4 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='utf-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU" sourcelanguage="en">
 <context>
@@ -16,63 +16,63 @@
     <name>ActivityLabels</name>
     <message>
         <source>Phone call</source>
-        <translation type="unfinished"></translation>
+        <translation>Телефонный звонок</translation>
     </message>
     <message>
         <source>Meeting</source>
-        <translation type="unfinished"></translation>
+        <translation>Встреча</translation>
     </message>
     <message>
         <source>E-mail</source>
-        <translation type="unfinished">Эл. почта</translation>
+        <translation>Эл. почта</translation>
     </message>
     <message>
         <source>Planned interaction</source>
-        <translation type="unfinished"></translation>
+        <translation>Запланированное взаимодействие</translation>
     </message>
     <message>
         <source>Planned</source>
-        <translation type="unfinished"></translation>
+        <translation>План. дата</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>Выполнено</translation>
     </message>
     <message>
         <source>Postponed</source>
-        <translation type="unfinished"></translation>
+        <translation>Перенесено</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Отменено</translation>
     </message>
     <message>
         <source>Incoming</source>
-        <translation type="unfinished"></translation>
+        <translation>Входящий</translation>
     </message>
     <message>
         <source>Outgoing</source>
-        <translation type="unfinished"></translation>
+        <translation>Исходящий</translation>
     </message>
     <message>
         <source>In progress</source>
-        <translation type="unfinished">В работе</translation>
+        <translation>В работе</translation>
     </message>
     <message>
         <source>Low</source>
-        <translation type="unfinished"></translation>
+        <translation>Низкая</translation>
     </message>
     <message>
         <source>Normal</source>
-        <translation type="unfinished"></translation>
+        <translation>Обычная</translation>
     </message>
     <message>
         <source>High</source>
-        <translation type="unfinished"></translation>
+        <translation>Высокая</translation>
     </message>
     <message>
         <source>{minutes} min</source>
-        <translation type="unfinished"></translation>
+        <translation>{minutes} мин</translation>
     </message>
 </context>
 <context>
@@ -469,7 +469,7 @@
         <translation>Круг:</translation>
     </message>
     <message>
-        <source>Fill these in on the client&apos;s card, or choose another circle.</source>
+        <source>Fill these in on the client's card, or choose another circle.</source>
         <translation>Заполните эти сведения в карточке клиента или выберите другой круг.</translation>
     </message>
 </context>
@@ -493,11 +493,11 @@
     </message>
     <message>
         <source>Interactions</source>
-        <translation type="unfinished">Взаимодействия</translation>
+        <translation>Взаимодействия</translation>
     </message>
     <message>
         <source>Tasks</source>
-        <translation type="unfinished">Задачи</translation>
+        <translation>Задачи</translation>
     </message>
     <message>
         <source>Deals</source>
@@ -633,7 +633,7 @@
     </message>
     <message>
         <source>Came from lead {number} of {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>Пришёл из лида № {number} от {date}</translation>
     </message>
     <message>
         <source>Add a contact person</source>
@@ -867,11 +867,11 @@
     </message>
     <message>
         <source>Interactions</source>
-        <translation type="unfinished">Взаимодействия</translation>
+        <translation>Взаимодействия</translation>
     </message>
     <message>
         <source>Tasks</source>
-        <translation type="unfinished">Задачи</translation>
+        <translation>Задачи</translation>
     </message>
     <message>
         <source>Last name:</source>
@@ -1028,39 +1028,39 @@
     <name>ContactMatchDialog</name>
     <message>
         <source>Link to contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Привязать к контактному лицу</translation>
     </message>
     <message>
         <source>Contacts whose phone or e-mail matches «{text}»:</source>
-        <translation type="unfinished"></translation>
+        <translation>Контактные лица, у которых телефон или e-mail совпадает с «{text}»:</translation>
     </message>
     <message>
         <source>No contact has the phone or e-mail «{text}».</source>
-        <translation type="unfinished"></translation>
+        <translation>Ни у одного контактного лица нет телефона или e-mail «{text}».</translation>
     </message>
     <message>
         <source>Contact person</source>
-        <translation type="unfinished">Контактное лицо</translation>
+        <translation>Контактное лицо</translation>
     </message>
     <message>
         <source>Position</source>
-        <translation type="unfinished">Должность</translation>
+        <translation>Должность</translation>
     </message>
     <message>
         <source>Client</source>
-        <translation type="unfinished">Клиент</translation>
+        <translation>Клиент</translation>
     </message>
     <message>
         <source>Matched</source>
-        <translation type="unfinished"></translation>
+        <translation>Совпадение</translation>
     </message>
     <message>
         <source>Link</source>
-        <translation type="unfinished"></translation>
+        <translation>Привязать</translation>
     </message>
     <message>
         <source>Find another…</source>
-        <translation type="unfinished"></translation>
+        <translation>Найти другое…</translation>
     </message>
 </context>
 <context>
@@ -1074,7 +1074,7 @@
         <translation>Роль в сделке:</translation>
     </message>
     <message>
-        <source>The client has no contact persons yet: add one on the client&apos;s card (Contact persons tab), then come back.</source>
+        <source>The client has no contact persons yet: add one on the client's card (Contact persons tab), then come back.</source>
         <translation>У клиента пока нет контактных лиц: добавьте их в карточке клиента (вкладка «Контактные лица») и вернитесь.</translation>
     </message>
 </context>
@@ -1308,7 +1308,7 @@
         <translation>Контрагент:</translation>
     </message>
     <message>
-        <source>The client has no counterparty yet: add one with its requisites on the client&apos;s card, then come back.</source>
+        <source>The client has no counterparty yet: add one with its requisites on the client's card, then come back.</source>
         <translation>У клиента пока нет контрагента: добавьте его с реквизитами в карточке клиента и вернитесь.</translation>
     </message>
 </context>
@@ -1370,7 +1370,7 @@
         <translation>Открыть</translation>
     </message>
     <message>
-        <source>Open the client&apos;s card</source>
+        <source>Open the client's card</source>
         <translation>Открыть карточку клиента</translation>
     </message>
     <message>
@@ -1446,7 +1446,7 @@
         <translation>Дата договора:</translation>
     </message>
     <message>
-        <source>The client&apos;s need</source>
+        <source>The client's need</source>
         <translation>Потребность клиента</translation>
     </message>
     <message>
@@ -1454,7 +1454,7 @@
         <translation>История этапов</translation>
     </message>
     <message>
-        <source>The deal&apos;s amount is the total of its lines. Type an SKU or the beginning of a name to pick a product from the catalogue at the agreement&apos;s prices; free text is a line too. Prices include VAT and are per price unit (1 kg of a 5 kg pack); a product&apos;s quantity counts whole packs.</source>
+        <source>The deal's amount is the total of its lines. Type an SKU or the beginning of a name to pick a product from the catalogue at the agreement's prices; free text is a line too. Prices include VAT and are per price unit (1 kg of a 5 kg pack); a product's quantity counts whole packs.</source>
         <translation>Сумма сделки — итог строк спецификации. Введите артикул или начало наименования, чтобы подобрать товар из номенклатуры по ценам соглашения; можно ввести и строку произвольным текстом. Цены указаны с НДС за единицу цены (1 кг в упаковке по 5 кг); количество товара — целое число упаковок.</translation>
     </message>
     <message>
@@ -1526,7 +1526,7 @@
         <translation>Действует:</translation>
     </message>
     <message>
-        <source>The agreement&apos;s price type and discount apply to the deal&apos;s proposals. Typical agreements serve a segment; an individual one is made for this client.</source>
+        <source>The agreement's price type and discount apply to the deal's proposals. Typical agreements serve a segment; an individual one is made for this client.</source>
         <translation>Вид цен и скидка соглашения применяются в коммерческих предложениях по сделке. Типовые соглашения действуют для сегмента клиентов, индивидуальное заключается с этим клиентом.</translation>
     </message>
     <message>
@@ -1566,7 +1566,7 @@
         <translation>Сформировать предложение</translation>
     </message>
     <message>
-        <source>A new proposal from the specification as saved, at the agreement&apos;s prices</source>
+        <source>A new proposal from the specification as saved, at the agreement's prices</source>
         <translation>Новое предложение по сохранённой спецификации, по ценам соглашения</translation>
     </message>
     <message>
@@ -1690,7 +1690,7 @@
         <translation>У этого предложения есть более новая версия: отправьте её</translation>
     </message>
     <message>
-        <source>Remove «{name}» from the deal&apos;s participants?</source>
+        <source>Remove «{name}» from the deal's participants?</source>
         <translation>Удалить «{name}» из участников сделки?</translation>
     </message>
     <message>
@@ -1765,7 +1765,7 @@
     <name>DealField</name>
     <message>
         <source>Open</source>
-        <translation type="unfinished">Открыть</translation>
+        <translation>Открыть</translation>
     </message>
 </context>
 <context>
@@ -1843,7 +1843,7 @@
         <translation>Дата договора / заказа</translation>
     </message>
     <message>
-        <source>Client&apos;s need</source>
+        <source>Client's need</source>
         <translation>Потребность клиента</translation>
     </message>
     <message>
@@ -1863,7 +1863,7 @@
         <translation>Коммерческие предложения</translation>
     </message>
     <message>
-        <source>Client&apos;s circle</source>
+        <source>Client's circle</source>
         <translation>Круг клиента</translation>
     </message>
     <message>
@@ -1985,7 +1985,7 @@
         <translation>Проиграна</translation>
     </message>
     <message>
-        <source>Search by the deal&apos;s number or the start of its title</source>
+        <source>Search by the deal's number or the start of its title</source>
         <translation>Поиск по номеру сделки или началу наименования</translation>
     </message>
     <message>
@@ -2128,7 +2128,7 @@
         <translation>Наш сотрудник</translation>
     </message>
     <message>
-        <source>Client&apos;s contact person</source>
+        <source>Client's contact person</source>
         <translation>Контактное лицо клиента</translation>
     </message>
     <message>
@@ -2360,7 +2360,7 @@
         <translation>пароль учётной записи {login}</translation>
     </message>
     <message>
-        <source>Enter the recipient&apos;s e-mail address.</source>
+        <source>Enter the recipient's e-mail address.</source>
         <translation>Укажите адрес электронной почты получателя.</translation>
     </message>
     <message>
@@ -2550,296 +2550,296 @@
     <name>InteractionCard</name>
     <message>
         <source>Main</source>
-        <translation type="unfinished"></translation>
+        <translation>Основное</translation>
     </message>
     <message>
         <source>Chain</source>
-        <translation type="unfinished"></translation>
+        <translation>Цепочка</translation>
     </message>
     <message>
         <source>Reply…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ответить…</translation>
     </message>
     <message>
         <source>Register the next interaction of this conversation (a reply)</source>
-        <translation type="unfinished"></translation>
+        <translation>Зарегистрировать следующее взаимодействие этой переписки (ответ)</translation>
     </message>
     <message>
         <source> min</source>
-        <translation type="unfinished"></translation>
+        <translation> мин</translation>
     </message>
     <message>
         <source>The contact person</source>
-        <translation type="unfinished"></translation>
+        <translation>Контактное лицо</translation>
     </message>
     <message>
         <source>A phone or an e-mail, when the person is not in the contacts yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Телефон или e-mail, если человека ещё нет в контактах</translation>
     </message>
     <message>
         <source>Link to contact…</source>
-        <translation type="unfinished"></translation>
+        <translation>Привязать к контактному лицу…</translation>
     </message>
     <message>
         <source>The client</source>
-        <translation type="unfinished"></translation>
+        <translation>Клиент</translation>
     </message>
     <message>
         <source>What was agreed, what happens next</source>
-        <translation type="unfinished"></translation>
+        <translation>О чём договорились, что дальше</translation>
     </message>
     <message>
         <source>Subject:</source>
-        <translation type="unfinished">Тема:</translation>
+        <translation>Тема:</translation>
     </message>
     <message>
         <source>Kind:</source>
-        <translation type="unfinished">Вид:</translation>
+        <translation>Вид:</translation>
     </message>
     <message>
         <source>Status:</source>
-        <translation type="unfinished">Состояние:</translation>
+        <translation>Статус:</translation>
     </message>
     <message>
         <source>When:</source>
-        <translation type="unfinished"></translation>
+        <translation>Дата:</translation>
     </message>
     <message>
         <source>Duration:</source>
-        <translation type="unfinished"></translation>
+        <translation>Длительность:</translation>
     </message>
     <message>
         <source>Responsible:</source>
-        <translation type="unfinished">Ответственный:</translation>
+        <translation>Ответственный:</translation>
     </message>
     <message>
         <source>Client:</source>
-        <translation type="unfinished">Клиент:</translation>
+        <translation>Клиент:</translation>
     </message>
     <message>
         <source>Deal:</source>
-        <translation type="unfinished"></translation>
+        <translation>Сделка:</translation>
     </message>
     <message>
         <source>Contact person:</source>
-        <translation type="unfinished">Контактное лицо:</translation>
+        <translation>Контактное лицо:</translation>
     </message>
     <message>
         <source>Phone or e-mail:</source>
-        <translation type="unfinished"></translation>
+        <translation>Телефон или e-mail:</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>Описание</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>Результат</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished">Когда</translation>
+        <translation>Дата</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished">Вид</translation>
+        <translation>Вид</translation>
     </message>
     <message>
         <source>Subject</source>
-        <translation type="unfinished"></translation>
+        <translation>Тема</translation>
     </message>
     <message>
         <source>Who</source>
-        <translation type="unfinished">Кто</translation>
+        <translation>С кем</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Статус</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished">Открыть</translation>
+        <translation>Открыть</translation>
     </message>
     <message>
         <source>Reply to {link}</source>
-        <translation type="unfinished"></translation>
+        <translation>Ответ на {link}</translation>
     </message>
     <message>
         <source>Interaction</source>
-        <translation type="unfinished"></translation>
+        <translation>Взаимодействие</translation>
     </message>
     <message>
         <source>New interaction</source>
-        <translation type="unfinished"></translation>
+        <translation>Новое взаимодействие</translation>
     </message>
     <message>
         <source>Save the interaction first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сначала запишите взаимодействие.</translation>
     </message>
     <message>
         <source>Chain ({count})</source>
-        <translation type="unfinished"></translation>
+        <translation>Цепочка ({count})</translation>
     </message>
 </context>
 <context>
     <name>InteractionColumns</name>
     <message>
         <source>When</source>
-        <translation type="unfinished">Когда</translation>
+        <translation>Дата</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished">Вид</translation>
+        <translation>Вид</translation>
     </message>
     <message>
         <source>Subject</source>
-        <translation type="unfinished"></translation>
+        <translation>Тема</translation>
     </message>
     <message>
         <source>Who</source>
-        <translation type="unfinished">Кто</translation>
+        <translation>С кем</translation>
     </message>
     <message>
         <source>Client</source>
-        <translation type="unfinished">Клиент</translation>
+        <translation>Клиент</translation>
     </message>
     <message>
         <source>Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>Длительность</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Статус</translation>
     </message>
     <message>
         <source>Responsible</source>
-        <translation type="unfinished"></translation>
+        <translation>Ответственный</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>Результат</translation>
     </message>
 </context>
 <context>
     <name>InteractionListPage</name>
     <message>
         <source>Search by the beginning of the subject</source>
-        <translation type="unfinished"></translation>
+        <translation>Поиск по началу темы</translation>
     </message>
     <message>
         <source>All kinds</source>
-        <translation type="unfinished">Все виды</translation>
+        <translation>Все виды</translation>
     </message>
     <message>
         <source>All statuses</source>
-        <translation type="unfinished">Все статусы</translation>
+        <translation>Все статусы</translation>
     </message>
     <message>
         <source>All managers</source>
-        <translation type="unfinished">Все менеджеры</translation>
+        <translation>Все менеджеры</translation>
     </message>
     <message>
         <source>On or after</source>
-        <translation type="unfinished"></translation>
+        <translation>С даты</translation>
     </message>
     <message>
         <source>On or before</source>
-        <translation type="unfinished"></translation>
+        <translation>По дату</translation>
     </message>
     <message>
         <source>All clients</source>
-        <translation type="unfinished"></translation>
+        <translation>Все клиенты</translation>
     </message>
     <message>
-        <source>Only one client&apos;s interactions (click to choose)</source>
-        <translation type="unfinished"></translation>
+        <source>Only one client's interactions (click to choose)</source>
+        <translation>Взаимодействия одного клиента (нажмите, чтобы выбрать)</translation>
     </message>
     <message>
         <source>Group by subject</source>
-        <translation type="unfinished"></translation>
+        <translation>Группировать по теме</translation>
     </message>
     <message>
         <source>Period:</source>
-        <translation type="unfinished"></translation>
+        <translation>Период:</translation>
     </message>
     <message>
         <source>Subject</source>
-        <translation type="unfinished"></translation>
+        <translation>Тема</translation>
     </message>
     <message>
         <source>Count</source>
-        <translation type="unfinished"></translation>
+        <translation>Количество</translation>
     </message>
     <message>
         <source>Latest</source>
-        <translation type="unfinished"></translation>
+        <translation>Последнее</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished">Когда</translation>
+        <translation>Дата</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished">Вид</translation>
+        <translation>Вид</translation>
     </message>
     <message>
         <source>Chain of the selected interaction</source>
-        <translation type="unfinished"></translation>
+        <translation>Цепочка выбранного взаимодействия</translation>
     </message>
     <message>
         <source>Only this client</source>
-        <translation type="unfinished"></translation>
+        <translation>Только этот клиент</translation>
     </message>
 </context>
 <context>
     <name>InteractionsTab</name>
     <message>
         <source>When</source>
-        <translation type="unfinished">Когда</translation>
+        <translation>Дата</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished">Вид</translation>
+        <translation>Вид</translation>
     </message>
     <message>
         <source>Subject</source>
-        <translation type="unfinished"></translation>
+        <translation>Тема</translation>
     </message>
     <message>
         <source>Who</source>
-        <translation type="unfinished">Кто</translation>
+        <translation>С кем</translation>
     </message>
     <message>
         <source>Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>Длительность</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Статус</translation>
     </message>
     <message>
         <source>Responsible</source>
-        <translation type="unfinished"></translation>
+        <translation>Ответственный</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>Результат</translation>
     </message>
     <message>
         <source>Register…</source>
-        <translation type="unfinished"></translation>
+        <translation>Зарегистрировать…</translation>
     </message>
     <message>
         <source>Register a call, meeting or e-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>Зарегистрировать звонок, встречу или письмо</translation>
     </message>
     <message>
         <source>Plan…</source>
-        <translation type="unfinished"></translation>
+        <translation>Запланировать…</translation>
     </message>
     <message>
         <source>A planned interaction: a call or meeting to come</source>
-        <translation type="unfinished"></translation>
+        <translation>Запланированное взаимодействие: предстоящий звонок или встреча</translation>
     </message>
 </context>
 <context>
@@ -2865,7 +2865,7 @@
         <translation>&amp;Частное лицо</translation>
     </message>
     <message>
-        <source>A private buyer: the client and its contact person are created at once from the person&apos;s name, phone and e-mail.</source>
+        <source>A private buyer: the client and its contact person are created at once from the person's name, phone and e-mail.</source>
         <translation>Частный покупатель: клиент и его контактное лицо создаются сразу — по ФИО, телефону и электронной почте.</translation>
     </message>
 </context>
@@ -2884,7 +2884,7 @@
         <translation>Введите артикул или начало наименования, чтобы подобрать из номенклатуры</translation>
     </message>
     <message>
-        <source>Row {row}: «{name}» has no price of the agreement&apos;s type; enter it.</source>
+        <source>Row {row}: «{name}» has no price of the agreement's type; enter it.</source>
         <translation>Строка {row}: у «{name}» нет цены вида цен соглашения — укажите цену.</translation>
     </message>
     <message>
@@ -2915,15 +2915,15 @@
     <name>LinkField</name>
     <message>
         <source>Open</source>
-        <translation type="unfinished">Открыть</translation>
+        <translation>Открыть</translation>
     </message>
     <message>
         <source>Choose…</source>
-        <translation type="unfinished">Выбрать…</translation>
+        <translation>Выбрать…</translation>
     </message>
     <message>
         <source>Clear</source>
-        <translation type="unfinished">Очистить</translation>
+        <translation>Очистить</translation>
     </message>
 </context>
 <context>
@@ -3019,7 +3019,7 @@
         <translation>&amp;Имя отправителя:</translation>
     </message>
     <message>
-        <source>Proposals are sent from this address through this server. These settings belong to this computer and are saved with the dialog&apos;s Save button; the password is kept in the system keyring, never in the settings file.</source>
+        <source>Proposals are sent from this address through this server. These settings belong to this computer and are saved with the dialog's Save button; the password is kept in the system keyring, never in the settings file.</source>
         <translation>Коммерческие предложения отправляются с этого адреса через этот сервер. Настройки относятся к этому компьютеру и сохраняются кнопкой «Сохранить» окна настроек; пароль хранится в системном хранилище паролей, а не в файле настроек.</translation>
     </message>
     <message>
@@ -3250,7 +3250,7 @@
         <translation>Корр. счёт:</translation>
     </message>
     <message>
-        <source>Director&apos;s position:</source>
+        <source>Director's position:</source>
         <translation>Должность руководителя:</translation>
     </message>
     <message>
@@ -3258,11 +3258,11 @@
         <translation>Руководитель:</translation>
     </message>
     <message>
-        <source>Our companies are kept in the database and shared by everyone in the office. Each company is saved at once with «Save company»; the dialog&apos;s Save and Cancel buttons do not apply to them.</source>
+        <source>Our companies are kept in the database and shared by everyone in the office. Each company is saved at once with «Save company»; the dialog's Save and Cancel buttons do not apply to them.</source>
         <translation>Наши организации хранятся в базе данных и общие для всего офиса. Каждая организация сохраняется сразу кнопкой «Сохранить организацию»; кнопки «Сохранить» и «Отмена» окна настроек на них не действуют.</translation>
     </message>
     <message>
-        <source>Only a supervisor can change our companies&apos; requisites; you can look at them.</source>
+        <source>Only a supervisor can change our companies' requisites; you can look at them.</source>
         <translation>Реквизиты наших организаций может изменять только руководитель; вам они доступны для просмотра.</translation>
     </message>
     <message>
@@ -3294,7 +3294,7 @@
         <translation>Сохранить организацию</translation>
     </message>
     <message>
-        <source>Save this company&apos;s requisites in the database now</source>
+        <source>Save this company's requisites in the database now</source>
         <translation>Сразу сохранить реквизиты этой организации в базе данных</translation>
     </message>
     <message>
@@ -3381,7 +3381,7 @@
         <translation>Наш сотрудник в сделке</translation>
     </message>
     <message>
-        <source>The client&apos;s contact person in the deal</source>
+        <source>The client's contact person in the deal</source>
         <translation>Контактное лицо клиента в сделке</translation>
     </message>
     <message>
@@ -3397,7 +3397,7 @@
         <translation>Контактное лицо:</translation>
     </message>
     <message>
-        <source>The client has no other contact persons. Add them on the client&apos;s card (Contact persons tab).</source>
+        <source>The client has no other contact persons. Add them on the client's card (Contact persons tab).</source>
         <translation>У клиента нет других контактных лиц. Добавьте их в карточке клиента (вкладка «Контактные лица»).</translation>
     </message>
     <message>
@@ -3679,91 +3679,91 @@
     <name>RegisterInteractionDialog</name>
     <message>
         <source>Register interaction</source>
-        <translation type="unfinished"></translation>
+        <translation>Зарегистрировать взаимодействие</translation>
     </message>
     <message>
         <source>Phone, e-mail or name</source>
-        <translation type="unfinished"></translation>
+        <translation>Телефон, e-mail или ФИО</translation>
     </message>
     <message>
         <source>What it is about</source>
-        <translation type="unfinished"></translation>
+        <translation>О чём</translation>
     </message>
     <message>
         <source>What was agreed</source>
-        <translation type="unfinished"></translation>
+        <translation>О чём договорились</translation>
     </message>
     <message>
         <source> min</source>
-        <translation type="unfinished"></translation>
+        <translation> мин</translation>
     </message>
     <message>
         <source>Follow-up task</source>
-        <translation type="unfinished"></translation>
+        <translation>Следующая задача</translation>
     </message>
     <message>
         <source>Call back, send the proposal…</source>
-        <translation type="unfinished"></translation>
+        <translation>Перезвонить, отправить КП…</translation>
     </message>
     <message>
         <source>Task:</source>
-        <translation type="unfinished"></translation>
+        <translation>Задача:</translation>
     </message>
     <message>
         <source>Due:</source>
-        <translation type="unfinished"></translation>
+        <translation>Срок:</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished">Записать</translation>
+        <translation>Записать</translation>
     </message>
     <message>
         <source>Save (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Записать (Enter)</translation>
     </message>
     <message>
         <source>Kind:</source>
-        <translation type="unfinished">Вид:</translation>
+        <translation>Вид:</translation>
     </message>
     <message>
         <source>Who:</source>
-        <translation type="unfinished"></translation>
+        <translation>С кем:</translation>
     </message>
     <message>
         <source>Subject:</source>
-        <translation type="unfinished">Тема:</translation>
+        <translation>Тема:</translation>
     </message>
     <message>
         <source>Result:</source>
-        <translation type="unfinished"></translation>
+        <translation>Результат:</translation>
     </message>
     <message>
         <source>Notes:</source>
-        <translation type="unfinished">Примечание:</translation>
+        <translation>Примечание:</translation>
     </message>
     <message>
         <source>Duration:</source>
-        <translation type="unfinished"></translation>
+        <translation>Длительность:</translation>
     </message>
     <message>
         <source>When:</source>
-        <translation type="unfinished"></translation>
+        <translation>Дата:</translation>
     </message>
     <message>
         <source>Not in the contacts: keep «{text}», link later</source>
-        <translation type="unfinished"></translation>
+        <translation>Нет в контактах: сохранить «{text}» и привязать позже</translation>
     </message>
     <message>
         <source>None of them: keep «{text}» as typed</source>
-        <translation type="unfinished"></translation>
+        <translation>Никто из них: сохранить «{text}» как введено</translation>
     </message>
     <message>
         <source>Client: {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Клиент: {name}</translation>
     </message>
     <message>
         <source>Write what is to be done.</source>
-        <translation type="unfinished"></translation>
+        <translation>Укажите, что нужно сделать.</translation>
     </message>
 </context>
 <context>
@@ -3952,102 +3952,90 @@
     <name>ReminderController</name>
     <message>
         <source>Show reminders</source>
-        <translation type="unfinished"></translation>
+        <translation>Показать напоминания</translation>
     </message>
     <message>
         <source>Nothing is due.</source>
-        <translation type="unfinished"></translation>
+        <translation>Напоминаний нет.</translation>
     </message>
     <message numerus="yes">
         <source>%n reminder(s) due</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n напоминание</numerusform><numerusform>%n напоминания</numerusform><numerusform>%n напоминаний</numerusform></translation>
     </message>
 </context>
 <context>
     <name>ReminderWindow</name>
     <message>
         <source>Reminders</source>
-        <translation type="unfinished"></translation>
+        <translation>Напоминания</translation>
     </message>
     <message>
         <source>Due</source>
-        <translation type="unfinished"></translation>
+        <translation>Срок</translation>
     </message>
     <message>
         <source>What</source>
-        <translation type="unfinished">Что</translation>
+        <translation>Что</translation>
     </message>
     <message>
         <source>Concerns</source>
-        <translation type="unfinished"></translation>
+        <translation>Предмет</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished">Вид</translation>
+        <translation>Вид</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished">Открыть</translation>
+        <translation>Открыть</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>Выполнено</translation>
     </message>
     <message>
         <source>Snooze</source>
-        <translation type="unfinished"></translation>
+        <translation>Отложить</translation>
     </message>
     <message>
         <source>For 10 minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>На 10 минут</translation>
     </message>
     <message>
         <source>For an hour</source>
-        <translation type="unfinished"></translation>
+        <translation>На час</translation>
     </message>
     <message>
         <source>Until tomorrow 9:00</source>
-        <translation type="unfinished"></translation>
+        <translation>До завтра 9:00</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished">Закрыть</translation>
+        <translation>Закрыть</translation>
     </message>
     <message>
         <source>Overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>Просрочено</translation>
     </message>
     <message numerus="yes">
         <source>%n reminder(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n напоминание</numerusform><numerusform>%n напоминания</numerusform><numerusform>%n напоминаний</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>, %n overdue</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>, %n просрочено</numerusform><numerusform>, %n просрочено</numerusform><numerusform>, %n просрочено</numerusform></translation>
     </message>
     <message>
         <source>Nothing is due.</source>
-        <translation type="unfinished"></translation>
+        <translation>Напоминаний нет.</translation>
     </message>
     <message>
         <source>Task</source>
-        <translation type="unfinished"></translation>
+        <translation>Задача</translation>
     </message>
     <message>
         <source>Claim investigation</source>
-        <translation type="unfinished"></translation>
+        <translation>Расследование претензии</translation>
     </message>
 </context>
 <context>
@@ -4080,7 +4068,7 @@
         <translation>Реквизиты</translation>
     </message>
     <message>
-        <source>The legal entity invoices and contracts are made out to. You can add it later from the client&apos;s card.</source>
+        <source>The legal entity invoices and contracts are made out to. You can add it later from the client's card.</source>
         <translation>Контрагент, на которого оформляются счета и договоры. Его можно добавить и позже — из карточки клиента.</translation>
     </message>
     <message>
@@ -4136,7 +4124,7 @@
     <name>Section</name>
     <message>
         <source>Nothing here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ничего нет.</translation>
     </message>
 </context>
 <context>
@@ -4325,7 +4313,7 @@
         <translation>Подключение…</translation>
     </message>
     <message>
-        <source>The &amp;system&apos;s language ({language})</source>
+        <source>The &amp;system's language ({language})</source>
         <translation>Язык &amp;системы ({language})</translation>
     </message>
     <message>
@@ -4383,7 +4371,7 @@
         <translation>По сделке не выполнены требования:</translation>
     </message>
     <message>
-        <source>Move it anyway? The skipped requirements are recorded in the deal&apos;s stage history.</source>
+        <source>Move it anyway? The skipped requirements are recorded in the deal's stage history.</source>
         <translation>Всё равно перевести сделку? Пропущенные требования будут записаны в историю этапов.</translation>
     </message>
 </context>
@@ -4428,7 +4416,7 @@
         <translation>Контактное лицо клиента</translation>
     </message>
     <message>
-        <source>The client&apos;s need</source>
+        <source>The client's need</source>
         <translation>Потребность клиента</translation>
     </message>
     <message>
@@ -4436,7 +4424,7 @@
         <translation>Спецификация</translation>
     </message>
     <message>
-        <source>Client&apos;s circle</source>
+        <source>Client's circle</source>
         <translation>Круг клиента</translation>
     </message>
     <message>
@@ -4448,7 +4436,7 @@
         <translation>Коммерческое предложение</translation>
     </message>
     <message>
-        <source>The client&apos;s answer to the proposal</source>
+        <source>The client's answer to the proposal</source>
         <translation>Ответ клиента на предложение</translation>
     </message>
     <message>
@@ -4491,111 +4479,111 @@
     <name>TaskCard</name>
     <message>
         <source>Main</source>
-        <translation type="unfinished"></translation>
+        <translation>Основное</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>Выполнено</translation>
     </message>
     <message>
         <source>Mark the task done (who and when are recorded)</source>
-        <translation type="unfinished"></translation>
+        <translation>Отметить задачу выполненной (фиксируется, кто и когда)</translation>
     </message>
     <message>
         <source>Cancel task</source>
-        <translation type="unfinished"></translation>
+        <translation>Отменить задачу</translation>
     </message>
     <message>
         <source>Reopen</source>
-        <translation type="unfinished">Возобновить</translation>
+        <translation>Вернуть в работу</translation>
     </message>
     <message>
         <source>What to do: call back, send the proposal…</source>
-        <translation type="unfinished"></translation>
+        <translation>Что сделать: перезвонить, отправить КП…</translation>
     </message>
     <message>
         <source>A manager sets tasks only for himself; a supervisor can choose anyone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Менеджер ставит задачи только себе; руководитель может назначить любого.</translation>
     </message>
     <message>
         <source>The client</source>
-        <translation type="unfinished"></translation>
+        <translation>Клиент</translation>
     </message>
     <message>
         <source>The contact person</source>
-        <translation type="unfinished"></translation>
+        <translation>Контактное лицо</translation>
     </message>
     <message>
         <source>Task:</source>
-        <translation type="unfinished"></translation>
+        <translation>Задача:</translation>
     </message>
     <message>
         <source>Due:</source>
-        <translation type="unfinished"></translation>
+        <translation>Срок:</translation>
     </message>
     <message>
         <source>Priority:</source>
-        <translation type="unfinished"></translation>
+        <translation>Важность:</translation>
     </message>
     <message>
         <source>Assignee:</source>
-        <translation type="unfinished"></translation>
+        <translation>Исполнитель:</translation>
     </message>
     <message>
         <source>Status:</source>
-        <translation type="unfinished">Состояние:</translation>
+        <translation>Статус:</translation>
     </message>
     <message>
         <source>Author:</source>
-        <translation type="unfinished"></translation>
+        <translation>Автор:</translation>
     </message>
     <message>
         <source>Done:</source>
-        <translation type="unfinished"></translation>
+        <translation>Выполнена:</translation>
     </message>
     <message>
         <source>Client:</source>
-        <translation type="unfinished">Клиент:</translation>
+        <translation>Клиент:</translation>
     </message>
     <message>
         <source>Deal:</source>
-        <translation type="unfinished"></translation>
+        <translation>Сделка:</translation>
     </message>
     <message>
         <source>Contact person:</source>
-        <translation type="unfinished">Контактное лицо:</translation>
+        <translation>Контактное лицо:</translation>
     </message>
     <message>
         <source>Interaction:</source>
-        <translation type="unfinished"></translation>
+        <translation>Взаимодействие:</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>Описание</translation>
     </message>
     <message>
         <source>{status}, overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>{status}, просрочено</translation>
     </message>
     <message>
         <source>{when}, {who}</source>
-        <translation type="unfinished"></translation>
+        <translation>{when}, {who}</translation>
     </message>
     <message>
         <source>(deleted)</source>
-        <translation type="unfinished"></translation>
+        <translation>(удалено)</translation>
     </message>
     <message>
         <source>Task</source>
-        <translation type="unfinished"></translation>
+        <translation>Задача</translation>
     </message>
     <message>
         <source>New task</source>
-        <translation type="unfinished"></translation>
+        <translation>Новая задача</translation>
     </message>
     <message>
         <source>Cancel this task? It stays in the lists as cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Отменить эту задачу? Она останется в списках как отменённая.</translation>
     </message>
 </context>
 <context>
@@ -4613,35 +4601,35 @@
     <name>TasksTab</name>
     <message>
         <source>Due</source>
-        <translation type="unfinished"></translation>
+        <translation>Срок</translation>
     </message>
     <message>
         <source>Task</source>
-        <translation type="unfinished"></translation>
+        <translation>Задача</translation>
     </message>
     <message>
         <source>Priority</source>
-        <translation type="unfinished"></translation>
+        <translation>Важность</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Статус</translation>
     </message>
     <message>
         <source>Assignee</source>
-        <translation type="unfinished"></translation>
+        <translation>Исполнитель</translation>
     </message>
     <message>
         <source>Author</source>
-        <translation type="unfinished"></translation>
+        <translation>Автор</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>Выполнено</translation>
     </message>
     <message>
         <source>New task…</source>
-        <translation type="unfinished"></translation>
+        <translation>Новая задача…</translation>
     </message>
 </context>
 <context>
@@ -4691,99 +4679,99 @@
     <name>TodayPage</name>
     <message>
         <source>Refresh (F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>Обновить (F5)</translation>
     </message>
     <message>
         <source>Overdue tasks</source>
-        <translation type="unfinished"></translation>
+        <translation>Просроченные задачи</translation>
     </message>
     <message>
         <source>Due</source>
-        <translation type="unfinished"></translation>
+        <translation>Срок</translation>
     </message>
     <message>
         <source>Task</source>
-        <translation type="unfinished"></translation>
+        <translation>Задача</translation>
     </message>
     <message>
         <source>Concerns</source>
-        <translation type="unfinished"></translation>
+        <translation>Предмет</translation>
     </message>
     <message>
         <source>Priority</source>
-        <translation type="unfinished"></translation>
+        <translation>Важность</translation>
     </message>
     <message>
-        <source>Today&apos;s tasks</source>
-        <translation type="unfinished"></translation>
+        <source>Today's tasks</source>
+        <translation>Задачи на сегодня</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished">Когда</translation>
+        <translation>Дата</translation>
     </message>
     <message>
         <source>Subject</source>
-        <translation type="unfinished"></translation>
+        <translation>Тема</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished">Вид</translation>
+        <translation>Вид</translation>
     </message>
     <message>
         <source>Who</source>
-        <translation type="unfinished">Кто</translation>
+        <translation>С кем</translation>
     </message>
     <message>
         <source>Client</source>
-        <translation type="unfinished">Клиент</translation>
+        <translation>Клиент</translation>
     </message>
     <message>
         <source>Planned for today</source>
-        <translation type="unfinished"></translation>
+        <translation>Запланировано на сегодня</translation>
     </message>
     <message>
         <source>Planned earlier, not done</source>
-        <translation type="unfinished"></translation>
+        <translation>Запланировано ранее и не выполнено</translation>
     </message>
     <message>
         <source>Deals past their expected close date</source>
-        <translation type="unfinished"></translation>
+        <translation>Сделки с истёкшей плановой датой закрытия</translation>
     </message>
     <message>
         <source>Expected close</source>
-        <translation type="unfinished"></translation>
+        <translation>Плановое закрытие</translation>
     </message>
     <message>
         <source>Deal</source>
-        <translation type="unfinished">Сделка</translation>
+        <translation>Сделка</translation>
     </message>
     <message>
         <source>Stage</source>
-        <translation type="unfinished">Этап</translation>
+        <translation>Этап</translation>
     </message>
     <message>
         <source>Amount</source>
-        <translation type="unfinished">Сумма</translation>
+        <translation>Сумма</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>Выполнено</translation>
     </message>
     <message>
         <source>Mark the selected task done</source>
-        <translation type="unfinished"></translation>
+        <translation>Отметить выбранную задачу выполненной</translation>
     </message>
     <message>
         <source>Reading…</source>
-        <translation type="unfinished">Загрузка…</translation>
+        <translation>Чтение…</translation>
     </message>
     <message>
         <source>Updated at {time}</source>
-        <translation type="unfinished"></translation>
+        <translation>Обновлено в {time}</translation>
     </message>
     <message>
         <source>Today, {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>Сегодня, {date}</translation>
     </message>
 </context>
 <context>
@@ -4801,7 +4789,7 @@
         <translation>Записать</translation>
     </message>
     <message>
-        <source>Don&apos;t save</source>
+        <source>Don't save</source>
         <translation>Не записывать</translation>
     </message>
 </context>
@@ -4928,11 +4916,11 @@
         <translation>Выберите организационно-правовую форму.</translation>
     </message>
     <message>
-        <source>A legal entity&apos;s INN has 10 digits.</source>
+        <source>A legal entity's INN has 10 digits.</source>
         <translation>ИНН юридического лица состоит из 10 цифр.</translation>
     </message>
     <message>
-        <source>A legal entity&apos;s OGRN has 13 digits.</source>
+        <source>A legal entity's OGRN has 13 digits.</source>
         <translation>ОГРН юридического лица состоит из 13 цифр.</translation>
     </message>
     <message>
@@ -4940,11 +4928,11 @@
         <translation>Для юридического лица с ИНН укажите КПП.</translation>
     </message>
     <message>
-        <source>An individual&apos;s INN has 12 digits.</source>
+        <source>An individual's INN has 12 digits.</source>
         <translation>ИНН физического лица состоит из 12 цифр.</translation>
     </message>
     <message>
-        <source>A KPP goes with an organisation&apos;s INN: enter the INN too.</source>
+        <source>A KPP goes with an organisation's INN: enter the INN too.</source>
         <translation>КПП указывается вместе с ИНН организации: введите и ИНН.</translation>
     </message>
     <message>
@@ -4972,7 +4960,7 @@
         <translation>Вернуть в работу можно только отклонённый лид.</translation>
     </message>
     <message>
-        <source>A converted lead is part of its client&apos;s history: keep it.</source>
+        <source>A converted lead is part of its client's history: keep it.</source>
         <translation>Преобразованный лид входит в историю клиента, его нельзя удалить.</translation>
     </message>
     <message>
@@ -4980,7 +4968,7 @@
         <translation>Клиент с таким ИНН уже зарегистрирован: {client}. Преобразуйте лид в этого клиента или подтвердите, что нужен новый клиент.</translation>
     </message>
     <message>
-        <source>An individual entrepreneur&apos;s OGRNIP has 15 digits.</source>
+        <source>An individual entrepreneur's OGRNIP has 15 digits.</source>
         <translation>ОГРНИП индивидуального предпринимателя состоит из 15 цифр.</translation>
     </message>
     <message>
@@ -5048,7 +5036,7 @@
         <translation>Неверное контрольное число ОГРНИП: проверьте, нет ли в номере опечатки.</translation>
     </message>
     <message>
-        <source>A 13-digit OGRN belongs to an organisation: enter the organisation&apos;s 10-digit INN as well.</source>
+        <source>A 13-digit OGRN belongs to an organisation: enter the organisation's 10-digit INN as well.</source>
         <translation>ОГРН из 13 цифр бывает только у организации: укажите также её ИНН из 10 цифр.</translation>
     </message>
     <message>
@@ -5064,7 +5052,7 @@
         <translation>Номер счёта должен состоять из 20 цифр.</translation>
     </message>
     <message>
-        <source>The account number does not match the bank&apos;s BIK {bik}: check both for typos.</source>
+        <source>The account number does not match the bank's BIK {bik}: check both for typos.</source>
         <translation>Номер счёта не соответствует БИК банка {bik}: проверьте оба номера на опечатки.</translation>
     </message>
     <message>
@@ -5072,7 +5060,7 @@
         <translation>Корреспондентский счёт должен состоять из 20 цифр и начинаться с 301.</translation>
     </message>
     <message>
-        <source>The correspondent account does not match the bank&apos;s BIK {bik}: check both for typos.</source>
+        <source>The correspondent account does not match the bank's BIK {bik}: check both for typos.</source>
         <translation>Корреспондентский счёт не соответствует БИК банка {bik}: проверьте оба номера на опечатки.</translation>
     </message>
     <message>
@@ -5092,7 +5080,7 @@
         <translation>Запись нельзя объединить саму с собой.</translation>
     </message>
     <message>
-        <source>Enter the person&apos;s name to register a private person.</source>
+        <source>Enter the person's name to register a private person.</source>
         <translation>Чтобы зарегистрировать частное лицо, укажите его ФИО.</translation>
     </message>
     <message>
@@ -5160,7 +5148,7 @@
         <translation>Опишите потребность клиента.</translation>
     </message>
     <message>
-        <source>Add at least one line to the deal&apos;s specification.</source>
+        <source>Add at least one line to the deal's specification.</source>
         <translation>Добавьте хотя бы одну строку в спецификацию сделки.</translation>
     </message>
     <message>
@@ -5192,11 +5180,11 @@
         <translation>Выберите клиента сделки.</translation>
     </message>
     <message>
-        <source>Choose a counterparty of the deal&apos;s client.</source>
+        <source>Choose a counterparty of the deal's client.</source>
         <translation>Выберите контрагента клиента этой сделки.</translation>
     </message>
     <message>
-        <source>Choose an active agreement: a typical one or the client&apos;s own.</source>
+        <source>Choose an active agreement: a typical one or the client's own.</source>
         <translation>Выберите действующее соглашение: типовое или индивидуальное для этого клиента.</translation>
     </message>
     <message>
@@ -5224,11 +5212,11 @@
         <translation>Выберите клиента (партнёра), от которого поступила претензия.</translation>
     </message>
     <message>
-        <source>Choose a counterparty of the claim&apos;s client (partner).</source>
+        <source>Choose a counterparty of the claim's client (partner).</source>
         <translation>Выберите контрагента клиента (партнёра) по претензии.</translation>
     </message>
     <message>
-        <source>Choose a deal of the claim&apos;s client (partner).</source>
+        <source>Choose a deal of the claim's client (partner).</source>
         <translation>Выберите сделку клиента (партнёра) по претензии.</translation>
     </message>
     <message>
@@ -5332,7 +5320,7 @@
         <translation>Скидка должна быть от 0 до 100 %.</translation>
     </message>
     <message>
-        <source>Choose a contact person of the deal&apos;s client.</source>
+        <source>Choose a contact person of the deal's client.</source>
         <translation>Выберите контактное лицо клиента этой сделки.</translation>
     </message>
     <message>
@@ -5380,7 +5368,7 @@
         <translation>Нет коммерческого предложения с номером {number}.</translation>
     </message>
     <message>
-        <source>Enter your company&apos;s requisites (Settings → Our companies) and choose the company in the proposal.</source>
+        <source>Enter your company's requisites (Settings → Our companies) and choose the company in the proposal.</source>
         <translation>Заполните реквизиты вашей организации (Настройки → Наши организации) и выберите организацию в предложении.</translation>
     </message>
     <message>
@@ -5396,7 +5384,7 @@
         <translation>У организации есть КПП: введите его.</translation>
     </message>
     <message>
-        <source>Enter the bank&apos;s BIK.</source>
+        <source>Enter the bank's BIK.</source>
         <translation>Введите БИК банка.</translation>
     </message>
     <message>
@@ -5408,7 +5396,7 @@
         <translation>Логотип должен быть картинкой PNG или JPEG.</translation>
     </message>
     <message>
-        <source>Only a supervisor can change our companies&apos; requisites.</source>
+        <source>Only a supervisor can change our companies' requisites.</source>
         <translation>Изменять реквизиты наших организаций может только руководитель.</translation>
     </message>
     <message>
@@ -5416,7 +5404,7 @@
         <translation>Нет доступного хранилища паролей ОС для пароля почты ({detail}). Запустите сеанс рабочего стола со службой Secret Service (GNOME Keyring, KWallet).</translation>
     </message>
     <message>
-        <source>Set up the mail server and the sender&apos;s address in Settings → E-mail first.</source>
+        <source>Set up the mail server and the sender's address in Settings → E-mail first.</source>
         <translation>Сначала укажите почтовый сервер и адрес отправителя в разделе Настройки → Почта.</translation>
     </message>
     <message>
@@ -5428,7 +5416,7 @@
         <translation>Почтовый сервер не поддерживает выбранную защиту или вход ({detail}). Проверьте порт и защиту в разделе Настройки → Почта.</translation>
     </message>
     <message>
-        <source>The mail server refused the recipient&apos;s address {address}.</source>
+        <source>The mail server refused the recipient's address {address}.</source>
         <translation>Почтовый сервер не принял адрес получателя {address}.</translation>
     </message>
     <message>
@@ -5492,7 +5480,7 @@
         <translation>Менеджер ставит дела только себе; чтобы поставить дело другому сотруднику, обратитесь к руководителю.</translation>
     </message>
     <message>
-        <source>This is someone else&apos;s task: only its assignee, its author or a supervisor can change it.</source>
+        <source>This is someone else's task: only its assignee, its author or a supervisor can change it.</source>
         <translation>Это чужое дело: изменить его может только исполнитель, автор или руководитель.</translation>
     </message>
     <message>
@@ -5508,7 +5496,7 @@
         <translation>Выберите время в будущем.</translation>
     </message>
     <message>
-        <source>This is someone else&apos;s interaction: only the responsible user or a supervisor can change it.</source>
+        <source>This is someone else's interaction: only the responsible user or a supervisor can change it.</source>
         <translation>Это чужое взаимодействие: изменить его может только ответственный или руководитель.</translation>
     </message>
     <message>
@@ -5532,15 +5520,15 @@
     <name>_ActivityTab</name>
     <message>
         <source>Open</source>
-        <translation type="unfinished">Открыть</translation>
+        <translation>Открыть</translation>
     </message>
     <message>
         <source>Load more</source>
-        <translation type="unfinished"></translation>
+        <translation>Показать ещё</translation>
     </message>
     <message>
         <source>Save the card first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сначала запишите карточку.</translation>
     </message>
 </context>
 </TS>
