@@ -249,7 +249,7 @@ class TaskCard(CardPage):
             self.status.setText(self.tr("{status}, overdue").format(status=status))
         self.author.setText(details.author or "")
         self.done_info.setText(
-            self.tr("{when}, {who}").format(when=when_text(details.done_at), who=details.done_by)
+            f"{when_text(details.done_at)}, {details.done_by}"
             if details.done_at is not None
             else ""
         )
