@@ -126,6 +126,105 @@
     </message>
 </context>
 <context>
+    <name>CardCompletenessPage</name>
+    <message>
+        <source>Only clients registered in the period</source>
+        <translation>Только клиенты, зарегистрированные за период</translation>
+    </message>
+    <message>
+        <source>Else every client, whenever registered</source>
+        <translation>Иначе все клиенты, независимо от даты регистрации</translation>
+    </message>
+    <message>
+        <source>Complete client cards by manager</source>
+        <translation>Заполненные карточки клиентов по менеджерам</translation>
+    </message>
+    <message>
+        <source>Double-click a row to see its incomplete clients</source>
+        <translation>Двойной щелчок по строке покажет клиентов с незаполненными карточками</translation>
+    </message>
+    <message>
+        <source>Incomplete clients</source>
+        <translation>Клиенты с незаполненными карточками</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Open the card</source>
+        <translation>Открыть карточку</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Клиент</translation>
+    </message>
+    <message>
+        <source>Not filled</source>
+        <translation>Не заполнено</translation>
+    </message>
+    <message>
+        <source>card completeness</source>
+        <translation>заполненность карточек</translation>
+    </message>
+    <message>
+        <source>Complete {complete} of {clients} clients ({share})</source>
+        <translation>Заполнено {complete} из {clients} карточек ({share})</translation>
+    </message>
+    <message>
+        <source>Without a manager</source>
+        <translation>Без менеджера</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>Менеджер</translation>
+    </message>
+    <message>
+        <source>Circle</source>
+        <translation>Круг</translation>
+    </message>
+    <message>
+        <source>Clients</source>
+        <translation>Клиентов</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>Заполнено</translation>
+    </message>
+    <message>
+        <source>Incomplete</source>
+        <translation>Не заполнено</translation>
+    </message>
+    <message>
+        <source>Complete, %</source>
+        <translation>Заполнено, %</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Итого</translation>
+    </message>
+    <message>
+        <source>90 % and more</source>
+        <translation>90 % и более</translation>
+    </message>
+    <message>
+        <source>60–90 %</source>
+        <translation>60–90 %</translation>
+    </message>
+    <message>
+        <source>Under 60 %</source>
+        <translation>Менее 60 %</translation>
+    </message>
+    <message>
+        <source>{owner}, circle «{circle}»: {n} incomplete</source>
+        <translation>{owner}, круг «{circle}»: не заполнено {n}</translation>
+    </message>
+    <message>
+        <source>every card here is complete.</source>
+        <translation>все карточки здесь заполнены.</translation>
+    </message>
+</context>
+<context>
     <name>CardFields</name>
     <message>
         <source>Name</source>
@@ -471,6 +570,603 @@
     <message>
         <source>Fill these in on the client's card, or choose another circle.</source>
         <translation>Заполните эти сведения в карточке клиента или выберите другой круг.</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimCard</name>
+    <message>
+        <source>Main</source>
+        <translation>Основное</translation>
+    </message>
+    <message>
+        <source>Investigation plan</source>
+        <translation>План расследования</translation>
+    </message>
+    <message>
+        <source>Interactions</source>
+        <translation>Взаимодействия</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Файлы</translation>
+    </message>
+    <message>
+        <source>Start investigation</source>
+        <translation>Начать расследование</translation>
+    </message>
+    <message>
+        <source>Resolve…</source>
+        <translation>Решить…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <source>Close the resolved claim: it becomes read-only</source>
+        <translation>Закрыть решенную претензию: она станет доступна только для просмотра</translation>
+    </message>
+    <message>
+        <source>Reopen…</source>
+        <translation>Возобновить…</translation>
+    </message>
+    <message>
+        <source>A supervisor reopens a closed claim</source>
+        <translation>Руководитель возобновляет закрытую претензию</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Открыть</translation>
+    </message>
+    <message>
+        <source>Open the client's card</source>
+        <translation>Открыть карточку клиента</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Выбрать…</translation>
+    </message>
+    <message>
+        <source>Open the deal's card</source>
+        <translation>Открыть карточку сделки</translation>
+    </message>
+    <message>
+        <source>Left empty, the department is the culprit employee's own.</source>
+        <translation>Если не указано, подразделением-виновником считается подразделение сотрудника-виновника.</translation>
+    </message>
+    <message>
+        <source>What the client complains about: the goods, the documents, the facts</source>
+        <translation>На что жалуется клиент: товар, документы, факты</translation>
+    </message>
+    <message>
+        <source>Number:</source>
+        <translation>Номер:</translation>
+    </message>
+    <message>
+        <source>Client (partner):</source>
+        <translation>Клиент (партнер):</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>Дата:</translation>
+    </message>
+    <message>
+        <source>Counterparty:</source>
+        <translation>Контрагент:</translation>
+    </message>
+    <message>
+        <source>Deal:</source>
+        <translation>Сделка:</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Причина:</translation>
+    </message>
+    <message>
+        <source>Responsible:</source>
+        <translation>Ответственный:</translation>
+    </message>
+    <message>
+        <source>Culprit department:</source>
+        <translation>Подразделение-виновник:</translation>
+    </message>
+    <message>
+        <source>Culprit employee:</source>
+        <translation>Сотрудник-виновник:</translation>
+    </message>
+    <message>
+        <source>Requested compensation:</source>
+        <translation>Требуемая компенсация:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Статус:</translation>
+    </message>
+    <message>
+        <source>Essence of the claim</source>
+        <translation>Суть претензии</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Решение</translation>
+    </message>
+    <message>
+        <source>Result:</source>
+        <translation>Результат:</translation>
+    </message>
+    <message>
+        <source>Granted amount:</source>
+        <translation>Сумма возмещения:</translation>
+    </message>
+    <message>
+        <source>Comment:</source>
+        <translation>Комментарий:</translation>
+    </message>
+    <message>
+        <source>Resolved / closed:</source>
+        <translation>Решена / закрыта:</translation>
+    </message>
+    <message>
+        <source>What is to be done to investigate the claim, who does it and by when. The investigation starts once the plan has an action; the claim is resolved when every action is done. Saved with the card.</source>
+        <translation>Что нужно сделать для расследования претензии, кто и к какому сроку. Расследование начинается, когда в плане есть хотя бы одно мероприятие; претензию можно решить, когда выполнены все мероприятия. Записывается вместе с карточкой.</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Диаграмма сроков</translation>
+    </message>
+    <message>
+        <source>Calls, letters and meetings about this claim will be listed here.</source>
+        <translation>Здесь будут показаны звонки, письма и встречи по этой претензии.</translation>
+    </message>
+    <message>
+        <source>(given when saved)</source>
+        <translation>(присваивается при записи)</translation>
+    </message>
+    <message>
+        <source>Claim</source>
+        <translation>Претензия</translation>
+    </message>
+    <message>
+        <source>New claim</source>
+        <translation>Новая претензия</translation>
+    </message>
+    <message>
+        <source>no INN</source>
+        <translation>без ИНН</translation>
+    </message>
+    <message>
+        <source>Back to investigation</source>
+        <translation>Вернуть на расследование</translation>
+    </message>
+    <message>
+        <source>Change decision…</source>
+        <translation>Изменить решение…</translation>
+    </message>
+    <message>
+        <source>{granted} of {requested} requested</source>
+        <translation>{granted} из требуемых {requested}</translation>
+    </message>
+    <message>
+        <source>The claim is resolved: its plan is frozen. Return it to investigation to change the plan.</source>
+        <translation>Претензия решена: план расследования зафиксирован. Чтобы изменить план, верните претензию на расследование.</translation>
+    </message>
+    <message>
+        <source>The claim was closed on {date}: it cannot be changed. Only a supervisor can reopen it.</source>
+        <translation>Претензия закрыта {date}: изменить ее нельзя. Возобновить ее может только руководитель.</translation>
+    </message>
+    <message>
+        <source>The claim is closed: it cannot be changed. Only a supervisor can reopen it.</source>
+        <translation>Претензия закрыта: изменить ее нельзя. Возобновить ее может только руководитель.</translation>
+    </message>
+    <message>
+        <source>The claim has unsaved changes. Save them first?</source>
+        <translation>В претензии есть незаписанные изменения. Записать их?</translation>
+    </message>
+    <message>
+        <source>Close the claim {number}? A closed claim cannot be changed; only a supervisor can reopen it.</source>
+        <translation>Закрыть претензию {number}? Закрытую претензию нельзя изменить; возобновить ее может только руководитель.</translation>
+    </message>
+    <message>
+        <source>Close the claim</source>
+        <translation>Закрытие претензии</translation>
+    </message>
+    <message>
+        <source>The client the claim comes from</source>
+        <translation>Клиент, от которого поступила претензия</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimColumns</name>
+    <message>
+        <source>Number</source>
+        <translation>Номер</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation>Партнер</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Причина</translation>
+    </message>
+    <message>
+        <source>Culprit department</source>
+        <translation>Подразделение-виновник</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Результат</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>Требуется</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Ответственный</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimFields</name>
+    <message>
+        <source>Number</source>
+        <translation>Номер</translation>
+    </message>
+    <message>
+        <source>Date of the claim</source>
+        <translation>Дата претензии</translation>
+    </message>
+    <message>
+        <source>Client (partner)</source>
+        <translation>Клиент (партнер)</translation>
+    </message>
+    <message>
+        <source>Counterparty</source>
+        <translation>Контрагент</translation>
+    </message>
+    <message>
+        <source>Deal</source>
+        <translation>Сделка</translation>
+    </message>
+    <message>
+        <source>Essence of the claim</source>
+        <translation>Суть претензии</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Причина</translation>
+    </message>
+    <message>
+        <source>Culprit department</source>
+        <translation>Подразделение-виновник</translation>
+    </message>
+    <message>
+        <source>Culprit employee</source>
+        <translation>Сотрудник-виновник</translation>
+    </message>
+    <message>
+        <source>Requested compensation</source>
+        <translation>Требуемая компенсация</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Результат</translation>
+    </message>
+    <message>
+        <source>Granted amount</source>
+        <translation>Сумма возмещения</translation>
+    </message>
+    <message>
+        <source>Decision comment</source>
+        <translation>Комментарий к решению</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>Ответственный</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Решена</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Закрыта</translation>
+    </message>
+    <message>
+        <source>Investigation plan</source>
+        <translation>План расследования</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimFiles</name>
+    <message>
+        <source>{n} B</source>
+        <translation>{n} Б</translation>
+    </message>
+    <message>
+        <source>{n} KB</source>
+        <translation>{n} КБ</translation>
+    </message>
+    <message>
+        <source>{n} MB</source>
+        <translation>{n} МБ</translation>
+    </message>
+    <message>
+        <source>Attach a file</source>
+        <translation>Прикрепить файл</translation>
+    </message>
+    <message>
+        <source>Save a copy of the file</source>
+        <translation>Сохранить копию файла</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimListPage</name>
+    <message>
+        <source>Search by the claim's number or the start of the partner's name</source>
+        <translation>Поиск по номеру претензии или началу наименования партнера</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Все статусы</translation>
+    </message>
+    <message>
+        <source>Open only</source>
+        <translation>Только открытые</translation>
+    </message>
+    <message>
+        <source>Registered or under investigation</source>
+        <translation>Зарегистрированные или на расследовании</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Причина</translation>
+    </message>
+    <message>
+        <source>All reasons</source>
+        <translation>Все причины</translation>
+    </message>
+    <message>
+        <source>Culprit department</source>
+        <translation>Подразделение-виновник</translation>
+    </message>
+    <message>
+        <source>All departments</source>
+        <translation>Все подразделения</translation>
+    </message>
+    <message>
+        <source>Claimed on or after</source>
+        <translation>Дата претензии с</translation>
+    </message>
+    <message>
+        <source>Claimed on or before</source>
+        <translation>Дата претензии по</translation>
+    </message>
+    <message>
+        <source>New claim</source>
+        <translation>Новая претензия</translation>
+    </message>
+    <message>
+        <source>Register a new claim</source>
+        <translation>Зарегистрировать новую претензию</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>Дата:</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimPlan</name>
+    <message>
+        <source>Action</source>
+        <translation>Мероприятие</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>Ответственный</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>План. дата</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Выполнено</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Результат</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimReports</name>
+    <message>
+        <source>Not specified</source>
+        <translation>Не указано</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimSatisfactionPage</name>
+    <message>
+        <source>How the claims resolved in the period ended, by reason</source>
+        <translation>Чем закончились претензии, решенные за период, по причинам</translation>
+    </message>
+    <message>
+        <source>All departments</source>
+        <translation>Все подразделения</translation>
+    </message>
+    <message>
+        <source>All managers</source>
+        <translation>Все менеджеры</translation>
+    </message>
+    <message>
+        <source>claim satisfaction</source>
+        <translation>удовлетворенность претензий</translation>
+    </message>
+    <message>
+        <source>Resolved {count}: requested {requested}, granted {granted}</source>
+        <translation>Решено {count}: требовалось {requested}, возмещено {granted}</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Причина</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation>Решено</translation>
+    </message>
+    <message>
+        <source>Satisfied</source>
+        <translation>Удовлетворена</translation>
+    </message>
+    <message>
+        <source>Partly</source>
+        <translation>Частично</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Отклонён</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>Требуется</translation>
+    </message>
+    <message>
+        <source>Granted</source>
+        <translation>Возмещено</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Итого</translation>
+    </message>
+    <message>
+        <source>Partly satisfied</source>
+        <translation>Удовлетворена частично</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimValues</name>
+    <message>
+        <source>Registered</source>
+        <translation>Зарегистрирована</translation>
+    </message>
+    <message>
+        <source>Under investigation</source>
+        <translation>На расследовании</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Решена</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Закрыта</translation>
+    </message>
+    <message>
+        <source>Satisfied</source>
+        <translation>Удовлетворена</translation>
+    </message>
+    <message>
+        <source>Partly satisfied</source>
+        <translation>Удовлетворена частично</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Отклонён</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimsDynamicsPage</name>
+    <message>
+        <source>Claims by month</source>
+        <translation>Претензии по месяцам</translation>
+    </message>
+    <message>
+        <source>All reasons</source>
+        <translation>Все причины</translation>
+    </message>
+    <message>
+        <source>All managers</source>
+        <translation>Все менеджеры</translation>
+    </message>
+    <message>
+        <source>claims dynamics</source>
+        <translation>динамика претензий</translation>
+    </message>
+    <message>
+        <source>Registered {registered}, resolved {resolved}, open at the end {open}</source>
+        <translation>Зарегистрировано {registered}, решено {resolved}, открыто на конец периода {open}</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Месяц</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Поступило</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation>Решено</translation>
+    </message>
+    <message>
+        <source>Open at the end</source>
+        <translation>Открыто на конец</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Итого</translation>
+    </message>
+    <message>
+        <source>The department columns: claims registered</source>
+        <translation>Колонки подразделений: зарегистрировано претензий</translation>
+    </message>
+    <message>
+        <source>Open at the end of the month</source>
+        <translation>Открыто на конец месяца</translation>
+    </message>
+    <message>
+        <source>Claims</source>
+        <translation>Претензии</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimsStructurePage</name>
+    <message>
+        <source>All managers</source>
+        <translation>Все менеджеры</translation>
+    </message>
+    <message>
+        <source>claims structure</source>
+        <translation>структура претензий</translation>
+    </message>
+    <message>
+        <source>Department \ reason</source>
+        <translation>Подразделение \ причина</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Итого</translation>
+    </message>
+    <message>
+        <source>Claims registered in the period: {n}</source>
+        <translation>Зарегистрировано претензий за период: {n}</translation>
     </message>
 </context>
 <context>
@@ -1106,6 +1802,113 @@
     <message>
         <source>Date:</source>
         <translation>Дата:</translation>
+    </message>
+</context>
+<context>
+    <name>ConversionWizard</name>
+    <message>
+        <source>Convert the lead {number}</source>
+        <translation>Квалификация лида {number}</translation>
+    </message>
+    <message>
+        <source>Sale: {client}</source>
+        <translation>Продажа: {client}</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>Лид</translation>
+    </message>
+    <message>
+        <source>Number:</source>
+        <translation>Номер:</translation>
+    </message>
+    <message>
+        <source>Person:</source>
+        <translation>ФИО:</translation>
+    </message>
+    <message>
+        <source>Company:</source>
+        <translation>Компания:</translation>
+    </message>
+    <message>
+        <source>Existing client</source>
+        <translation>Существующий клиент</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Наименование:</translation>
+    </message>
+    <message>
+        <source>New client</source>
+        <translation>Новый клиент</translation>
+    </message>
+    <message>
+        <source>Circle:</source>
+        <translation>Круг:</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>Источник:</translation>
+    </message>
+    <message>
+        <source>Responsible:</source>
+        <translation>Ответственный:</translation>
+    </message>
+    <message>
+        <source>Counterparty (legal entity)</source>
+        <translation>Контрагент (юридическое лицо)</translation>
+    </message>
+    <message>
+        <source>Legal form:</source>
+        <translation>Правовая форма:</translation>
+    </message>
+    <message>
+        <source>Full name:</source>
+        <translation>Полное наименование:</translation>
+    </message>
+    <message>
+        <source>INN:</source>
+        <translation>ИНН:</translation>
+    </message>
+    <message>
+        <source>KPP:</source>
+        <translation>КПП:</translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation>Контактное лицо</translation>
+    </message>
+    <message>
+        <source>New:</source>
+        <translation>Новое:</translation>
+    </message>
+    <message>
+        <source>Existing:</source>
+        <translation>Существующее:</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>Телефон:</translation>
+    </message>
+    <message>
+        <source>E-mail:</source>
+        <translation>Эл. почта:</translation>
+    </message>
+    <message>
+        <source>Position:</source>
+        <translation>Должность:</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>Роль:</translation>
+    </message>
+    <message>
+        <source>Deal (typical sale)</source>
+        <translation>Сделка (типовая продажа)</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>Название:</translation>
     </message>
 </context>
 <context>
@@ -2369,6 +3172,53 @@
     </message>
 </context>
 <context>
+    <name>FilesTab</name>
+    <message>
+        <source>File</source>
+        <translation>Файл</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Размер</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Добавлен</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Кем</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Добавить…</translation>
+    </message>
+    <message>
+        <source>Save a copy…</source>
+        <translation>Сохранить копию…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Убрать</translation>
+    </message>
+    <message>
+        <source>Save the claim first to attach files.</source>
+        <translation>Чтобы прикрепить файлы, сначала запишите претензию.</translation>
+    </message>
+    <message>
+        <source>Could not read {path}: {error}</source>
+        <translation>Не удалось прочитать {path}: {error}</translation>
+    </message>
+    <message>
+        <source>Could not write {path}: {error}</source>
+        <translation>Не удалось записать {path}: {error}</translation>
+    </message>
+    <message>
+        <source>Remove the file «{name}» from the claim?</source>
+        <translation>Удалить файл «{name}» из претензии?</translation>
+    </message>
+</context>
+<context>
     <name>FunnelReportPage</name>
     <message>
         <source>This month</source>
@@ -2870,6 +3720,592 @@
     </message>
 </context>
 <context>
+    <name>LeadCard</name>
+    <message>
+        <source>Main</source>
+        <translation>Основное</translation>
+    </message>
+    <message>
+        <source>Calls, letters and meetings with this lead will be shown here.</source>
+        <translation>Здесь будут звонки, письма и встречи по этому лиду.</translation>
+    </message>
+    <message>
+        <source>Interactions</source>
+        <translation>Взаимодействия</translation>
+    </message>
+    <message>
+        <source>Take in work</source>
+        <translation>Взять в работу</translation>
+    </message>
+    <message>
+        <source>The lead becomes yours and goes to work</source>
+        <translation>Лид станет вашим и перейдёт в работу</translation>
+    </message>
+    <message>
+        <source>Convert…</source>
+        <translation>Квалифицировать…</translation>
+    </message>
+    <message>
+        <source>Make the lead a client: the client, its contact person and a deal</source>
+        <translation>Преобразовать лид в клиента: клиент, контактное лицо и сделка</translation>
+    </message>
+    <message>
+        <source>Reject…</source>
+        <translation>Отклонить…</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>Вернуть в работу</translation>
+    </message>
+    <message>
+        <source>Bring the rejected lead back to work</source>
+        <translation>Вернуть отклонённый лид в работу</translation>
+    </message>
+    <message>
+        <source>Last name, first name and middle name</source>
+        <translation>Фамилия, имя и отчество</translation>
+    </message>
+    <message>
+        <source>What the person asked about</source>
+        <translation>Что интересует обратившегося</translation>
+    </message>
+    <message>
+        <source>Person:</source>
+        <translation>ФИО:</translation>
+    </message>
+    <message>
+        <source>Company:</source>
+        <translation>Компания:</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>Телефон:</translation>
+    </message>
+    <message>
+        <source>E-mail:</source>
+        <translation>Эл. почта:</translation>
+    </message>
+    <message>
+        <source>INN:</source>
+        <translation>ИНН:</translation>
+    </message>
+    <message>
+        <source>KPP:</source>
+        <translation>КПП:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Статус:</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>Источник:</translation>
+    </message>
+    <message>
+        <source>Responsible:</source>
+        <translation>Ответственный:</translation>
+    </message>
+    <message>
+        <source>Interest:</source>
+        <translation>Интерес:</translation>
+    </message>
+    <message>
+        <source>Converted into</source>
+        <translation>Результат квалификации</translation>
+    </message>
+    <message>
+        <source>Client:</source>
+        <translation>Клиент:</translation>
+    </message>
+    <message>
+        <source>Contact person:</source>
+        <translation>Контактное лицо:</translation>
+    </message>
+    <message>
+        <source>Counterparty:</source>
+        <translation>Контрагент:</translation>
+    </message>
+    <message>
+        <source>Deal:</source>
+        <translation>Сделка:</translation>
+    </message>
+    <message>
+        <source>New lead</source>
+        <translation>Новый лид</translation>
+    </message>
+    <message>
+        <source>Lead {number}</source>
+        <translation>Лид {number}</translation>
+    </message>
+    <message>
+        <source>received {when}</source>
+        <translation>получен {when}</translation>
+    </message>
+    <message>
+        <source>{status}: {reason}</source>
+        <translation>{status}: {reason}</translation>
+    </message>
+    <message>
+        <source>{status} {when}</source>
+        <translation>{status} {when}</translation>
+    </message>
+    <message>
+        <source>Open the card</source>
+        <translation>Открыть карточку</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>Лид</translation>
+    </message>
+    <message>
+        <source>The lead is rejected ({reason}). Reopen it to work with it again.</source>
+        <translation>Лид отклонён ({reason}). Чтобы работать с ним снова, верните его в работу.</translation>
+    </message>
+    <message>
+        <source>The lead is converted: work with its client from now on.</source>
+        <translation>Лид квалифицирован: дальше работайте с его клиентом.</translation>
+    </message>
+    <message>
+        <source>The lead has unsaved changes. Save them first?</source>
+        <translation>В лиде есть несохранённые изменения. Сохранить их?</translation>
+    </message>
+</context>
+<context>
+    <name>LeadColumns</name>
+    <message>
+        <source>Number</source>
+        <translation>Номер</translation>
+    </message>
+    <message>
+        <source>Received on</source>
+        <translation>Дата поступления</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>ФИО</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Организация</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Эл. почта</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Источник</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Ответственный</translation>
+    </message>
+</context>
+<context>
+    <name>LeadCsvFileDialog</name>
+    <message>
+        <source>Export the lead sources to CSV</source>
+        <translation>Выгрузка источников лидов в CSV</translation>
+    </message>
+</context>
+<context>
+    <name>LeadDealPage</name>
+    <message>
+        <source>Deal</source>
+        <translation>Сделка</translation>
+    </message>
+    <message>
+        <source>A typical sale at its first stage, with the contact person taking part and the lead's interest as the need.</source>
+        <translation>Типовая продажа на первом этапе: контактное лицо — участник, интерес лида — потребность.</translation>
+    </message>
+    <message>
+        <source>Create a &amp;deal for the client</source>
+        <translation>Создать &amp;сделку по клиенту</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Название:</translation>
+    </message>
+    <message>
+        <source>The need: {interest}</source>
+        <translation>Потребность: {interest}</translation>
+    </message>
+</context>
+<context>
+    <name>LeadDetailsPage</name>
+    <message>
+        <source>Client, counterparty and contact person</source>
+        <translation>Клиент, контрагент и контактное лицо</translation>
+    </message>
+    <message>
+        <source>Filled in from the lead; correct what is needed. Nothing is saved yet.</source>
+        <translation>Заполнено по лиду; исправьте, что нужно. Пока ничего не сохранено.</translation>
+    </message>
+    <message>
+        <source>New client</source>
+        <translation>Новый клиент</translation>
+    </message>
+    <message>
+        <source>— not chosen —</source>
+        <translation>— не выбран —</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Наименование:</translation>
+    </message>
+    <message>
+        <source>Ci&amp;rcle:</source>
+        <translation>&amp;Круг:</translation>
+    </message>
+    <message>
+        <source>&amp;Source:</source>
+        <translation>&amp;Источник:</translation>
+    </message>
+    <message>
+        <source>Counterparty (legal entity)</source>
+        <translation>Контрагент (юридическое лицо)</translation>
+    </message>
+    <message>
+        <source>&amp;Legal form:</source>
+        <translation>&amp;Правовая форма:</translation>
+    </message>
+    <message>
+        <source>&amp;Full name:</source>
+        <translation>П&amp;олное наименование:</translation>
+    </message>
+    <message>
+        <source>S&amp;hort name:</source>
+        <translation>&amp;Сокращённое наименование:</translation>
+    </message>
+    <message>
+        <source>&amp;INN:</source>
+        <translation>И&amp;НН:</translation>
+    </message>
+    <message>
+        <source>&amp;KPP:</source>
+        <translation>К&amp;ПП:</translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation>Контактное лицо</translation>
+    </message>
+    <message>
+        <source>Create a ne&amp;w contact person</source>
+        <translation>Создать &amp;новое контактное лицо</translation>
+    </message>
+    <message>
+        <source>An e&amp;xisting contact of the client:</source>
+        <translation>С&amp;уществующее контактное лицо клиента:</translation>
+    </message>
+    <message>
+        <source>No contact person</source>
+        <translation>Без контактного лица</translation>
+    </message>
+    <message>
+        <source>&amp;Last name:</source>
+        <translation>&amp;Фамилия:</translation>
+    </message>
+    <message>
+        <source>&amp;First name:</source>
+        <translation>&amp;Имя:</translation>
+    </message>
+    <message>
+        <source>&amp;Middle name:</source>
+        <translation>&amp;Отчество:</translation>
+    </message>
+    <message>
+        <source>P&amp;hone:</source>
+        <translation>&amp;Телефон:</translation>
+    </message>
+    <message>
+        <source>E-&amp;mail:</source>
+        <translation>&amp;Эл. почта:</translation>
+    </message>
+    <message>
+        <source>P&amp;osition:</source>
+        <translation>&amp;Должность:</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>&amp;Роль:</translation>
+    </message>
+    <message>
+        <source>Create the &amp;counterparty from the lead's INN</source>
+        <translation>Создать &amp;контрагента по ИНН лида</translation>
+    </message>
+    <message>
+        <source>The lead goes to the existing client «{client}».</source>
+        <translation>Лид будет привязан к существующему клиенту «{client}».</translation>
+    </message>
+    <message>
+        <source>Link the client's &amp;counterparty with the lead's INN</source>
+        <translation>Привязать &amp;контрагента клиента с ИНН лида</translation>
+    </message>
+    <message>
+        <source>The lead has no INN: the counterparty can be added later in the client's card.</source>
+        <translation>У лида нет ИНН: контрагента можно добавить позже в карточке клиента.</translation>
+    </message>
+    <message>
+        <source>The client's counterparty with INN {inn} is linked; if the client has none, it is created from the lead.</source>
+        <translation>Будет привязан контрагент клиента с ИНН {inn}; если его нет, он будет создан по данным лида.</translation>
+    </message>
+    <message>
+        <source>The counterparty is made from the lead's INN {inn} and company name.</source>
+        <translation>Контрагент будет создан по ИНН лида {inn} и названию компании.</translation>
+    </message>
+</context>
+<context>
+    <name>LeadMatchPage</name>
+    <message>
+        <source>Who is the lead</source>
+        <translation>Кто этот лид</translation>
+    </message>
+    <message>
+        <source>Clients already registered with the same INN, phone or e-mail, or a similar name. Nothing has been saved yet.</source>
+        <translation>Уже зарегистрированные клиенты с тем же ИНН, телефоном или эл. почтой либо с похожим наименованием. Пока ничего не сохранено.</translation>
+    </message>
+    <message>
+        <source>INN {inn}</source>
+        <translation>ИНН {inn}</translation>
+    </message>
+    <message>
+        <source>The lead {number}: {known}</source>
+        <translation>Лид {number}: {known}</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Клиент</translation>
+    </message>
+    <message>
+        <source>Why it looks the same</source>
+        <translation>Чем похож</translation>
+    </message>
+    <message>
+        <source>&amp;Use the client selected above</source>
+        <translation>&amp;Использовать выбранного выше клиента</translation>
+    </message>
+    <message>
+        <source>&amp;Create a new client</source>
+        <translation>&amp;Создать нового клиента</translation>
+    </message>
+    <message numerus="yes">
+        <source>Found %n client(s) that may be this lead:</source>
+        <translation><numerusform>Найдено клиентов, похожих на этот лид: %n</numerusform><numerusform>Найдено клиентов, похожих на этот лид: %n</numerusform><numerusform>Найдено клиентов, похожих на этот лид: %n</numerusform></translation>
+    </message>
+    <message>
+        <source>No client like this lead is registered yet.</source>
+        <translation>Клиентов, похожих на этот лид, пока нет.</translation>
+    </message>
+    <message>
+        <source>The selected client has the lead's INN: the lead is most likely this client, so it is chosen for you.</source>
+        <translation>У выбранного клиента тот же ИНН, что у лида: скорее всего, это он, поэтому он выбран сразу.</translation>
+    </message>
+    <message>
+        <source>Choose the client in the list.</source>
+        <translation>Выберите клиента в списке.</translation>
+    </message>
+</context>
+<context>
+    <name>LeadSourcesReportPage</name>
+    <message>
+        <source>This month</source>
+        <translation>Этот месяц</translation>
+    </message>
+    <message>
+        <source>This quarter</source>
+        <translation>Этот квартал</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>Этот год</translation>
+    </message>
+    <message>
+        <source>All managers</source>
+        <translation>Все менеджеры</translation>
+    </message>
+    <message>
+        <source>Build</source>
+        <translation>Сформировать</translation>
+    </message>
+    <message>
+        <source>Export to CSV…</source>
+        <translation>Выгрузить в CSV…</translation>
+    </message>
+    <message>
+        <source>Lead sources: received and qualified</source>
+        <translation>Источники лидов: получено и квалифицировано</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Источник</translation>
+    </message>
+    <message>
+        <source>Leads received</source>
+        <translation>Получено</translation>
+    </message>
+    <message>
+        <source>Leads qualified</source>
+        <translation>Квалифицировано</translation>
+    </message>
+    <message>
+        <source>Leads rejected</source>
+        <translation>Отклонено</translation>
+    </message>
+    <message>
+        <source>Still open</source>
+        <translation>В работе</translation>
+    </message>
+    <message>
+        <source>Conversion</source>
+        <translation>Конверсия</translation>
+    </message>
+    <message>
+        <source>Days to qualify, median</source>
+        <translation>Дней до квалификации (медиана)</translation>
+    </message>
+    <message>
+        <source>Days to qualify, mean</source>
+        <translation>Дней до квалификации (среднее)</translation>
+    </message>
+    <message>
+        <source>Received from</source>
+        <translation>Получены с</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>по</translation>
+    </message>
+    <message>
+        <source>Manager:</source>
+        <translation>Менеджер:</translation>
+    </message>
+    <message>
+        <source>Leads received in the period, by source. Qualified: converted into clients; open: new or in work now. Days to qualify: from receipt to conversion.</source>
+        <translation>Лиды, полученные за период, по источникам. Квалифицировано — преобразованы в клиентов; в работе — новые или в работе сейчас. Дней до квалификации — от получения лида до его квалификации.</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Итого</translation>
+    </message>
+    <message>
+        <source>No source</source>
+        <translation>Источник не указан</translation>
+    </message>
+    <message>
+        <source>lead sources {start}-{end}.csv</source>
+        <translation>источники лидов {start}-{end}.csv</translation>
+    </message>
+    <message>
+        <source>Could not write {path}: {error}</source>
+        <translation>Не удалось записать {path}: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>LeadStatus</name>
+    <message>
+        <source>New</source>
+        <translation>Создать</translation>
+    </message>
+    <message>
+        <source>In work</source>
+        <translation>В работе</translation>
+    </message>
+    <message>
+        <source>Qualified</source>
+        <translation>Квалифицирован</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Отклонён</translation>
+    </message>
+</context>
+<context>
+    <name>LeadSummaryPage</name>
+    <message>
+        <source>Summary</source>
+        <translation>Итог</translation>
+    </message>
+    <message>
+        <source>Nothing has been saved yet. Press Finish to convert the lead.</source>
+        <translation>Пока ничего не сохранено. Нажмите «Готово», чтобы квалифицировать лид.</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Клиент</translation>
+    </message>
+    <message>
+        <source>Why it looks the same</source>
+        <translation>Чем похож</translation>
+    </message>
+    <message>
+        <source>The lead is none of these: create a new client &amp;anyway</source>
+        <translation>Лид — не один из них: &amp;всё равно создать нового клиента</translation>
+    </message>
+    <message>
+        <source>Tick the box to create a new client, or go Back and choose the client.</source>
+        <translation>Отметьте флажок, чтобы создать нового клиента, или вернитесь «Назад» и выберите клиента.</translation>
+    </message>
+</context>
+<context>
+    <name>LeadsList</name>
+    <message>
+        <source>Search by the lead's number, the start of the name, a phone or an e-mail</source>
+        <translation>Поиск по номеру лида, началу ФИО, телефону или эл. почте</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Все статусы</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Источник</translation>
+    </message>
+    <message>
+        <source>All sources</source>
+        <translation>Все источники</translation>
+    </message>
+    <message>
+        <source>Responsible manager</source>
+        <translation>Ответственный менеджер</translation>
+    </message>
+    <message>
+        <source>All managers</source>
+        <translation>Все менеджеры</translation>
+    </message>
+    <message>
+        <source>Received on or after</source>
+        <translation>Получен не раньше</translation>
+    </message>
+    <message>
+        <source>Received on or before</source>
+        <translation>Получен не позже</translation>
+    </message>
+    <message>
+        <source>New lead</source>
+        <translation>Новый лид</translation>
+    </message>
+    <message>
+        <source>Open the card of a new lead</source>
+        <translation>Открыть карточку нового лида</translation>
+    </message>
+    <message>
+        <source>Received:</source>
+        <translation>Получен:</translation>
+    </message>
+</context>
+<context>
     <name>LinesEditor</name>
     <message>
         <source>pcs</source>
@@ -3172,6 +4608,112 @@
     <message>
         <source>Clients: {count}</source>
         <translation>Клиентов: {count}</translation>
+    </message>
+</context>
+<context>
+    <name>ManagerComparisonPage</name>
+    <message>
+        <source>The figure the chart and the table show</source>
+        <translation>Показатель для диаграммы и таблицы</translation>
+    </message>
+    <message>
+        <source>Figure:</source>
+        <translation>Показатель:</translation>
+    </message>
+    <message>
+        <source>managers</source>
+        <translation>менеджеры</translation>
+    </message>
+    <message>
+        <source>Compared with {previous} and {year_ago}</source>
+        <translation>Сравнение с {previous} и {year_ago}</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>Менеджер</translation>
+    </message>
+    <message>
+        <source>Period {period}</source>
+        <translation>Период {period}</translation>
+    </message>
+    <message>
+        <source>Previous {period}</source>
+        <translation>Предыдущий {period}</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Изменение</translation>
+    </message>
+    <message>
+        <source>A year ago {period}</source>
+        <translation>Год назад {period}</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Итого</translation>
+    </message>
+</context>
+<context>
+    <name>ManagerReports</name>
+    <message>
+        <source>Deals won</source>
+        <translation>Выиграно сделок</translation>
+    </message>
+    <message>
+        <source>Amount won</source>
+        <translation>Сумма выигранных сделок</translation>
+    </message>
+    <message>
+        <source>Conversion to won</source>
+        <translation>Конверсия в выигрыш</translation>
+    </message>
+    <message>
+        <source>Interactions done</source>
+        <translation>Проведено взаимодействий</translation>
+    </message>
+    <message>
+        <source>Tasks overdue</source>
+        <translation>Просрочено задач</translation>
+    </message>
+    <message>
+        <source>Claims through their fault</source>
+        <translation>Претензий по вине менеджера</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>телефон</translation>
+    </message>
+    <message>
+        <source>e-mail</source>
+        <translation>эл. почта</translation>
+    </message>
+    <message>
+        <source>industry</source>
+        <translation>отрасль</translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation>источник</translation>
+    </message>
+    <message>
+        <source>head-count</source>
+        <translation>численность</translation>
+    </message>
+    <message>
+        <source>responsible manager</source>
+        <translation>ответственный менеджер</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>примечание</translation>
+    </message>
+    <message>
+        <source>counterparty</source>
+        <translation>контрагент</translation>
+    </message>
+    <message>
+        <source>contact person</source>
+        <translation>контактное лицо</translation>
     </message>
 </context>
 <context>
@@ -3534,6 +5076,40 @@
     <message>
         <source>&amp;Comment:</source>
         <translation>Комм&amp;ентарий:</translation>
+    </message>
+</context>
+<context>
+    <name>PlanEditor</name>
+    <message>
+        <source>Done today</source>
+        <translation>Выполнено сегодня</translation>
+    </message>
+    <message>
+        <source>Mark the chosen action done today</source>
+        <translation>Отметить выбранное мероприятие выполненным сегодня</translation>
+    </message>
+</context>
+<context>
+    <name>PlanTimeline</name>
+    <message>
+        <source>The plan has no actions with a planned date yet.</source>
+        <translation>В плане пока нет мероприятий с плановой датой.</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Сегодня</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Выполнено</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Просрочено</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>В работе</translation>
     </message>
 </context>
 <context>
@@ -3926,6 +5502,45 @@
     </message>
 </context>
 <context>
+    <name>RejectDialog</name>
+    <message>
+        <source>Reject the lead</source>
+        <translation>Отклонение лида</translation>
+    </message>
+    <message>
+        <source>The lead «{title}» will be rejected. It can be reopened later if the person comes back.</source>
+        <translation>Лид «{title}» будет отклонён. Если обратившийся вернётся, лид можно вернуть в работу.</translation>
+    </message>
+    <message>
+        <source>— choose the reason —</source>
+        <translation>— выберите причину —</translation>
+    </message>
+    <message>
+        <source>Comment:</source>
+        <translation>Комментарий:</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Отклонить</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Причина:</translation>
+    </message>
+    <message>
+        <source>Comment (required):</source>
+        <translation>Комментарий (обязательно):</translation>
+    </message>
+    <message>
+        <source>What happened, in a few words</source>
+        <translation>Что произошло, в двух словах</translation>
+    </message>
+    <message>
+        <source>Optional: what the person said</source>
+        <translation>Необязательно: что сказал обратившийся</translation>
+    </message>
+</context>
+<context>
     <name>RelationDialog</name>
     <message>
         <source>New relation</source>
@@ -3960,7 +5575,11 @@
     </message>
     <message numerus="yes">
         <source>%n reminder(s) due</source>
-        <translation><numerusform>%n напоминание</numerusform><numerusform>%n напоминания</numerusform><numerusform>%n напоминаний</numerusform></translation>
+        <translation>
+            <numerusform>%n напоминание</numerusform>
+            <numerusform>%n напоминания</numerusform>
+            <numerusform>%n напоминаний</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4019,11 +5638,19 @@
     </message>
     <message numerus="yes">
         <source>%n reminder(s)</source>
-        <translation><numerusform>%n напоминание</numerusform><numerusform>%n напоминания</numerusform><numerusform>%n напоминаний</numerusform></translation>
+        <translation>
+            <numerusform>%n напоминание</numerusform>
+            <numerusform>%n напоминания</numerusform>
+            <numerusform>%n напоминаний</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>, %n overdue</source>
-        <translation><numerusform>, %n просрочено</numerusform><numerusform>, %n просрочено</numerusform><numerusform>, %n просрочено</numerusform></translation>
+        <translation>
+            <numerusform>, %n просрочено</numerusform>
+            <numerusform>, %n просрочено</numerusform>
+            <numerusform>, %n просрочено</numerusform>
+        </translation>
     </message>
     <message>
         <source>Nothing is due.</source>
@@ -4036,6 +5663,29 @@
     <message>
         <source>Claim investigation</source>
         <translation>Расследование претензии</translation>
+    </message>
+</context>
+<context>
+    <name>ReopenClaimDialog</name>
+    <message>
+        <source>Reopen the claim</source>
+        <translation>Возобновление претензии</translation>
+    </message>
+    <message>
+        <source>The claim goes back to investigation. The comment becomes a new open action of its plan, assigned to the claim's responsible; the reopening is recorded in its history.</source>
+        <translation>Претензия вернется на расследование. Комментарий станет новым открытым мероприятием плана, назначенным ответственному за претензию; возобновление будет записано в историю.</translation>
+    </message>
+    <message>
+        <source>What is to be re-examined</source>
+        <translation>Что нужно проверить повторно</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>Вернуть в работу</translation>
+    </message>
+    <message>
+        <source>Comment:</source>
+        <translation>Комментарий:</translation>
     </message>
 </context>
 <context>
@@ -4059,6 +5709,57 @@
     <message>
         <source>Comment:</source>
         <translation>Комментарий:</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPage</name>
+    <message>
+        <source>This month</source>
+        <translation>Этот месяц</translation>
+    </message>
+    <message>
+        <source>This quarter</source>
+        <translation>Этот квартал</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>Этот год</translation>
+    </message>
+    <message>
+        <source>Build</source>
+        <translation>Сформировать</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Export to CSV…</source>
+        <translation>Выгрузить в CSV…</translation>
+    </message>
+    <message>
+        <source>Period from</source>
+        <translation>Период с</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>по</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Останавливается…</translation>
+    </message>
+    <message>
+        <source>Cancelled: the report was not built.</source>
+        <translation>Отменено: отчет не сформирован.</translation>
+    </message>
+    <message>
+        <source>Export the report to CSV</source>
+        <translation>Выгрузка отчета в CSV</translation>
+    </message>
+    <message>
+        <source>Could not write {path}: {error}</source>
+        <translation>Не удалось записать {path}: {error}</translation>
     </message>
 </context>
 <context>
@@ -4118,6 +5819,37 @@
     <message>
         <source>&amp;OGRNIP:</source>
         <translation>&amp;ОГРНИП:</translation>
+    </message>
+</context>
+<context>
+    <name>ResolveDialog</name>
+    <message>
+        <source>Resolve the claim</source>
+        <translation>Решение по претензии</translation>
+    </message>
+    <message>
+        <source>Claim {number} of {partner}: requested {amount}.</source>
+        <translation>Претензия {number} от {partner}: требуется {amount}.</translation>
+    </message>
+    <message>
+        <source>What was decided and why</source>
+        <translation>Что решено и почему</translation>
+    </message>
+    <message>
+        <source>Resolve</source>
+        <translation>Решить</translation>
+    </message>
+    <message>
+        <source>Result:</source>
+        <translation>Результат:</translation>
+    </message>
+    <message>
+        <source>Granted amount:</source>
+        <translation>Сумма возмещения:</translation>
+    </message>
+    <message>
+        <source>Comment:</source>
+        <translation>Комментарий:</translation>
     </message>
 </context>
 <context>
@@ -4564,10 +6296,6 @@
     <message>
         <source>{status}, overdue</source>
         <translation>{status}, просрочено</translation>
-    </message>
-    <message>
-        <source>{when}, {who}</source>
-        <translation>{when}, {who}</translation>
     </message>
     <message>
         <source>(deleted)</source>
@@ -5514,6 +7242,10 @@
     <message>
         <source>The printer did not start the job: check that it is on and try again.</source>
         <translation>Принтер не начал печать: проверьте, что он включён, и повторите.</translation>
+    </message>
+    <message>
+        <source>Enter a date as dd.mm.yyyy.</source>
+        <translation>Введите дату в виде дд.мм.гггг.</translation>
     </message>
 </context>
 <context>
