@@ -106,7 +106,7 @@ def test_every_text_in_the_code_has_a_finished_russian_translation(in_code, comm
                 problems.append(f"%n missing: [{context}] {source!r} → {text!r}")
             if source.count("&") != text.count("&"):
                 problems.append(f"accelerator differs: [{context}] {source!r} → {text!r}")
-            if text == source and re.search("[A-Za-z]{3}", source):
+            if text == source and re.search("[A-Za-z]{3}", PLACEHOLDER.sub("", source)):
                 problems.append(f"left in English: [{context}] {source!r}")
     assert not problems, "\n".join(problems)
 
