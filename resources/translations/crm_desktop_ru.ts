@@ -4098,7 +4098,11 @@
     </message>
     <message numerus="yes">
         <source>Found %n client(s) that may be this lead:</source>
-        <translation><numerusform>Найдено клиентов, похожих на этот лид: %n</numerusform><numerusform>Найдено клиентов, похожих на этот лид: %n</numerusform><numerusform>Найдено клиентов, похожих на этот лид: %n</numerusform></translation>
+        <translation>
+            <numerusform>Найдено клиентов, похожих на этот лид: %n</numerusform>
+            <numerusform>Найдено клиентов, похожих на этот лид: %n</numerusform>
+            <numerusform>Найдено клиентов, похожих на этот лид: %n</numerusform>
+        </translation>
     </message>
     <message>
         <source>No client like this lead is registered yet.</source>
