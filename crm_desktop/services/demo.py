@@ -1,8 +1,10 @@
 """Demo data: a plausible Russian sales office with thousands of clients, for trying the CRM out.
 
-:func:`generate` makes departments and a handful of demo users (created only if absent), then
-clients with their counterparties (requisites that pass validation, accounts at real banks),
-contacts, phones and e-mails, links and relations. Each batch of clients is one transaction.
+:func:`generate` makes departments and a handful of demo users (created only if absent), our own
+company and a building-materials catalogue with prices (see :mod:`~crm_desktop.services.demo_deals`;
+also only if absent), then clients with their counterparties (requisites that pass validation,
+accounts at real banks), contacts, phones and e-mails, links and relations, then deals whose
+specifications are catalogue products. Each batch of clients is one transaction.
 
 Speed: the batches are written with Core ``executemany``, not ORM objects (the unit of work and the
 per-object audit hook made a 10,000-client run about three times slower). :func:`_write` adds what
@@ -86,6 +88,8 @@ class DemoSummary:
     users: int  # demo users created by this call (existing ones are reused)
     elapsed_s: float
     deals: int = 0
+    products: int = 0  # catalogue products created by this call
+    company: bool = False  # our demo company was created by this call
 
 
 # --- reference data ---------------------------------------------------------------------------
@@ -1069,6 +1073,18 @@ def _write(db: Database, actor: Actor | None, batch: _Batch) -> None:
             session.execute(insert(audit_table), audit)
 
 
+def _requisites_actor(actor: Actor | None, owners: dict[str, uuid.UUID]) -> Actor | None:
+    """Who writes our company's requisites: the actor if a supervisor may (or nobody is named),
+    else the demo supervisor (only a supervisor changes our requisites)."""
+    if actor is None or actor.is_supervisor:
+        return actor
+    supervisor = owners.get(_SUPERVISOR)
+    if supervisor is None:
+        return None
+    full_name = next(name for login, name, *_ in DEMO_USERS if login == _SUPERVISOR)
+    return Actor(supervisor, _SUPERVISOR, full_name, "supervisor")
+
+
 def generate(
     db: Database,
     actor: Actor | None,
@@ -1095,6 +1111,13 @@ def generate(
     with write_unit(db, actor) as session:
         owners, users_created = _ensure_staff(session)
         refs = _refs(session, owners, actor)
+    products = 0
+    company = False
+    if clients and not (cancelled is not None and cancelled()):
+        from crm_desktop.services.demo_deals import ensure_catalogue, ensure_own_company
+
+        company = ensure_own_company(db, _requisites_actor(actor, owners))
+        products = ensure_catalogue(db, actor)
     factory = _Factory(refs, seed)
     done = counterparties = contacts = 0
     while done < clients:
@@ -1123,4 +1146,6 @@ def generate(
         users=users_created,
         elapsed_s=time.perf_counter() - started,
         deals=made_deals,
+        products=products,
+        company=company,
     )

@@ -1,11 +1,12 @@
 """The main window: sections on the left, a workspace of tabs, menus, toolbar and status bar.
 
 Choosing a section opens (or brings forward) its tab in the workspace: the Clients,
-Counterparties, Contacts and Deals lists, the sales funnel report (Reports), Settings; sections
-whose features come later open a short "coming in a later version" page. Cards (client,
-counterparty, contact, deal) open as tabs of the same workspace; opening a card that is already
-open brings its tab forward, and a card with unsaved changes asks before its tab (or the window)
-closes. File → New deal presets the client whose card is current.
+Counterparties, Contacts, Deals and Catalogue lists, the sales funnel report (Reports), Settings;
+sections whose features come later open a short "coming in a later version" page. Cards (client,
+counterparty, contact, deal, product) open as tabs of the same workspace; opening a card that is
+already open brings its tab forward, and a card with unsaved changes asks before its tab (or the
+window) closes. File → New deal presets the client whose card is current. Ctrl+N makes a new
+client, or a new product while the Catalogue (or a product's card) is in front.
 
 Dialogs that other parts of the program provide (the partner registration wizard, Settings)
 are imported when first used, so the window works (with their actions disabled) without them.
@@ -53,12 +54,14 @@ from crm_desktop.errors import QT_TRANSLATE_NOOP, UserError
 from crm_desktop.services.uow import Actor
 from crm_desktop.views import messages
 from crm_desktop.views.cards import CardPage, ClientCard, create_card
+from crm_desktop.views.catalogue import ProductCard
 from crm_desktop.views.deals import DealCard
 from crm_desktop.views.lists.base import ListPage
 from crm_desktop.views.lists.clients import ClientListPage
 from crm_desktop.views.lists.contacts import ContactListPage
 from crm_desktop.views.lists.counterparties import CounterpartyListPage
 from crm_desktop.views.lists.deals import DealListPage
+from crm_desktop.views.lists.products import ProductListPage
 from crm_desktop.views.reports.funnel import FunnelReportPage
 from crm_desktop.views.tasks import TaskRunner
 
@@ -82,7 +85,7 @@ SECTIONS: tuple[Section, ...] = (
     Section("interactions", QT_TRANSLATE_NOOP("Sections", "Interactions")),
     Section("tasks", QT_TRANSLATE_NOOP("Sections", "Tasks")),
     Section("claims", QT_TRANSLATE_NOOP("Sections", "Claims")),
-    Section("catalogue", QT_TRANSLATE_NOOP("Sections", "Catalogue")),
+    Section("catalogue", QT_TRANSLATE_NOOP("Sections", "Catalogue"), live=True),
     Section("reports", QT_TRANSLATE_NOOP("Sections", "Reports"), live=True),
     Section("settings", QT_TRANSLATE_NOOP("Sections", "Settings"), live=True),
 )
@@ -96,6 +99,7 @@ LIST_PAGES: dict[str, Callable[[Database, QWidget], ListPage[Any, Any]]] = {
     "counterparties": CounterpartyListPage,
     "contacts": ContactListPage,
     "deals": DealListPage,
+    "catalogue": ProductListPage,
 }
 REGISTRATION_WIZARD = ("crm_desktop.views.wizards.registration", "RegistrationWizard")
 SETTINGS_DIALOG = ("crm_desktop.views.dialogs.settings", "SettingsDialog")
@@ -329,9 +333,11 @@ class MainWindow(QMainWindow):
         return coming
 
     def _connect_list_page(self, page: ListPage[Any, Any]) -> None:
-        """Double-click / Enter on a row opens its card."""
+        """Double-click / Enter on a row opens its card; a list's New button, a new card."""
         page.open_requested.connect(self.open_card)
         page.model.load_failed.connect(self._on_load_failed)
+        if isinstance(page, ProductListPage):
+            page.new_requested.connect(lambda kind: self.new_card(kind))
 
     # --- cards ---------------------------------------------------------------------------------
 
@@ -362,9 +368,15 @@ class MainWindow(QMainWindow):
             return self.new_card("deal", client_id=current.record_id)
         return self.new_card("deal")
 
+    def new_product(self) -> CardPage:
+        """A new product's card (Ctrl+N in the Catalogue)."""
+        return self.new_card("product")
+
     def _create_card(self, kind: str, record_id: uuid.UUID | None, **preset: Any) -> CardPage:
         if kind == "deal":
             return DealCard(self.db, self.actor, record_id, self, **preset)
+        if kind == "product":
+            return ProductCard(self.db, self.actor, record_id, self, **preset)
         return create_card(kind, self.db, self.actor, record_id, self, **preset)
 
     def cards(self) -> list[CardPage]:
@@ -515,6 +527,11 @@ class MainWindow(QMainWindow):
             self.tr("Open the card of a new deal (of the client whose card is open)")
         )
         self.new_deal_action.triggered.connect(self.new_deal)
+        self.new_product_action = QAction(self.tr("New prod&uct"), self)
+        self.new_product_action.setStatusTip(
+            self.tr("Open the card of a new product or service of the catalogue")
+        )
+        self.new_product_action.triggered.connect(self.new_product)
 
         self.register_action = QAction(
             self._icon("contact-new", sp.SP_FileDialogNewFolder),
@@ -598,6 +615,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.new_counterparty_action)
         file_menu.addAction(self.new_contact_action)
         file_menu.addAction(self.new_deal_action)
+        file_menu.addAction(self.new_product_action)
         file_menu.addAction(self.register_action)
         file_menu.addSeparator()
         file_menu.addAction(self.save_action)
@@ -666,6 +684,11 @@ class MainWindow(QMainWindow):
         self.find_action.setEnabled(getattr(current, "search_box", None) is not None)
         key = self._section_of(current)
         self.close_tab_action.setEnabled(current is not None and key != HOME_SECTION)
+        # Ctrl+N makes what the section in front holds: a product in the Catalogue
+        in_catalogue = key == "catalogue" or isinstance(current, ProductCard)
+        new = QKeySequence(QKeySequence.StandardKey.New)
+        self.new_client_action.setShortcut(QKeySequence() if in_catalogue else new)
+        self.new_product_action.setShortcut(new if in_catalogue else QKeySequence())
 
     def _refresh_list_if_shown(self) -> None:
         key = self._section_of(self.workspace.currentWidget())
