@@ -4534,6 +4534,14 @@
         <translation>Открыть карточку новой сделки (клиента, чья карточка открыта)</translation>
     </message>
     <message>
+        <source>New prod&amp;uct</source>
+        <translation>Новая &amp;номенклатура</translation>
+    </message>
+    <message>
+        <source>Open the card of a new product or service of the catalogue</source>
+        <translation>Открыть карточку нового товара или услуги номенклатуры</translation>
+    </message>
+    <message>
         <source>&amp;Register partner…</source>
         <translation>&amp;Регистрация партнёра…</translation>
     </message>
@@ -5114,6 +5122,289 @@
     <message>
         <source>In progress</source>
         <translation>В работе</translation>
+    </message>
+</context>
+<context>
+    <name>ProductCard</name>
+    <message>
+        <source>Delete product…</source>
+        <translation>Удалить номенклатуру…</translation>
+    </message>
+    <message>
+        <source>Restore product</source>
+        <translation>Восстановить номенклатуру</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Основное</translation>
+    </message>
+    <message>
+        <source>Prices</source>
+        <translation>Цены</translation>
+    </message>
+    <message>
+        <source>This product is deleted: it is not offered in new deals.</source>
+        <translation>Номенклатура помечена на удаление: в новых сделках не предлагается.</translation>
+    </message>
+    <message>
+        <source>holds</source>
+        <translation>содержит</translation>
+    </message>
+    <message>
+        <source>Optional: the pallet, box or roll it is kept in</source>
+        <translation>Необязательно: паллета, коробка или рулон, в которых хранится товар</translation>
+    </message>
+    <message>
+        <source>Archived: not offered in new deals and proposals</source>
+        <translation>В архиве: не предлагается в новых сделках и коммерческих предложениях</translation>
+    </message>
+    <message>
+        <source>SKU:</source>
+        <translation>Артикул:</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Наименование:</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>Вид:</translation>
+    </message>
+    <message>
+        <source>VAT rate:</source>
+        <translation>Ставка НДС:</translation>
+    </message>
+    <message>
+        <source>Price unit:</source>
+        <translation>Единица цены:</translation>
+    </message>
+    <message>
+        <source>Sales unit:</source>
+        <translation>Единица продажи:</translation>
+    </message>
+    <message>
+        <source>Storage unit:</source>
+        <translation>Единица хранения:</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Описание</translation>
+    </message>
+    <message>
+        <source>Set price</source>
+        <translation>Установить цену</translation>
+    </message>
+    <message>
+        <source>Saved at once; a price of the same type and date is replaced</source>
+        <translation>Записывается сразу; цена того же вида на ту же дату заменяется</translation>
+    </message>
+    <message>
+        <source>Price type</source>
+        <translation>Вид цены</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>Действует с</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Цена</translation>
+    </message>
+    <message>
+        <source>Add or change a price</source>
+        <translation>Установка цены</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <source>Remove price…</source>
+        <translation>Удалить цену…</translation>
+    </message>
+    <message>
+        <source>The price valid today for each price type is in bold.</source>
+        <translation>Жирным выделена цена каждого вида, действующая на сегодня.</translation>
+    </message>
+    <message>
+        <source>The price is per 1 {price_unit}; deals sell whole {sales_unit}.</source>
+        <translation>Цена указывается за 1 {price_unit}; в сделках продаётся целое число {sales_unit}.</translation>
+    </message>
+    <message>
+        <source>Catalogue item</source>
+        <translation>Номенклатура</translation>
+    </message>
+    <message>
+        <source>New product</source>
+        <translation>Новая номенклатура</translation>
+    </message>
+    <message>
+        <source>Save the product first to add prices.</source>
+        <translation>Чтобы установить цены, сначала запишите номенклатуру.</translation>
+    </message>
+    <message>
+        <source>Price per {unit}</source>
+        <translation>Цена за {unit}</translation>
+    </message>
+    <message>
+        <source>₽ per {unit}</source>
+        <translation>₽ за {unit}</translation>
+    </message>
+    <message>
+        <source>Valid today</source>
+        <translation>Действует сегодня</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>Запланирована</translation>
+    </message>
+    <message>
+        <source>Superseded</source>
+        <translation>Заменена более новой</translation>
+    </message>
+    <message>
+        <source>Remove the price «{type}» valid from {date}?</source>
+        <translation>Удалить цену «{type}», действующую с {date}?</translation>
+    </message>
+    <message>
+        <source>Remove price</source>
+        <translation>Удаление цены</translation>
+    </message>
+    <message>
+        <source>Delete «{name}»? Deals and proposals that have it keep it; it can be restored.</source>
+        <translation>Удалить «{name}»? В сделках и коммерческих предложениях, где она есть, номенклатура останется; её можно будет восстановить.</translation>
+    </message>
+    <message>
+        <source>Delete product</source>
+        <translation>Удаление номенклатуры</translation>
+    </message>
+</context>
+<context>
+    <name>ProductColumns</name>
+    <message>
+        <source>SKU</source>
+        <translation>Артикул</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>ФИО</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Sales unit</source>
+        <translation>Единица продажи</translation>
+    </message>
+    <message>
+        <source>VAT</source>
+        <translation>НДС</translation>
+    </message>
+</context>
+<context>
+    <name>ProductFields</name>
+    <message>
+        <source>SKU</source>
+        <translation>Артикул</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>ФИО</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>VAT rate</source>
+        <translation>Ставка НДС</translation>
+    </message>
+    <message>
+        <source>Price unit</source>
+        <translation>Единица цены</translation>
+    </message>
+    <message>
+        <source>Sales unit</source>
+        <translation>Единица продажи</translation>
+    </message>
+    <message>
+        <source>Price units in a sales unit</source>
+        <translation>Единиц цены в единице продажи</translation>
+    </message>
+    <message>
+        <source>Storage unit</source>
+        <translation>Единица хранения</translation>
+    </message>
+    <message>
+        <source>Sales units in a storage unit</source>
+        <translation>Единиц продажи в единице хранения</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Описание</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>В архиве</translation>
+    </message>
+    <message>
+        <source>Name for search</source>
+        <translation>Наименование для поиска</translation>
+    </message>
+</context>
+<context>
+    <name>ProductListPage</name>
+    <message>
+        <source>Goods</source>
+        <translation>Товары</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Услуги</translation>
+    </message>
+    <message>
+        <source>Search by the SKU or the start of the name</source>
+        <translation>Поиск по артикулу или началу наименования</translation>
+    </message>
+    <message>
+        <source>Goods or services</source>
+        <translation>Товары или услуги</translation>
+    </message>
+    <message>
+        <source>Goods and services</source>
+        <translation>Товары и услуги</translation>
+    </message>
+    <message>
+        <source>Show archived</source>
+        <translation>Показывать архивные</translation>
+    </message>
+    <message>
+        <source>Show deleted</source>
+        <translation>Показывать удалённые</translation>
+    </message>
+    <message>
+        <source>New product</source>
+        <translation>Новая номенклатура</translation>
+    </message>
+    <message>
+        <source>Open the card of a new product or service</source>
+        <translation>Открыть карточку нового товара или услуги</translation>
+    </message>
+</context>
+<context>
+    <name>ProductValues</name>
+    <message>
+        <source>Product</source>
+        <translation>Товар</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Услуга</translation>
+    </message>
+    <message>
+        <source>Without VAT</source>
+        <translation>Без НДС</translation>
     </message>
 </context>
 <context>
