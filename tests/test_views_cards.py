@@ -82,6 +82,7 @@ def test_client_card_shows_edits_and_saves(qtbot, db, actor, client, shown_error
         "Interactions",
         "Tasks",
         "Deals",
+        "Claims",
         "History",
     ]
     assert card.name.text() == "ООО «Ромашка»"

@@ -21,6 +21,7 @@ from crm_desktop.views.main_window import (
     section_is_live,
 )
 from crm_desktop.views.reports.funnel import FunnelReportPage
+from crm_desktop.views.reports.hub import ReportsPage
 
 
 @pytest.fixture
@@ -191,7 +192,7 @@ def test_window_speaks_russian(qtbot, db, actor, settings, clients, russian):
     headers = [window.clients.model.headerData(c, Qt.Orientation.Horizontal) for c in range(7)]
     assert headers[0] == "Наименование"
     assert all(h and not h.isascii() for h in headers)
-    page = window.open_section("claims")
+    page = window.open_section("tasks")
     assert isinstance(page, ComingLaterPage)
     assert page.text.text().startswith("Этот раздел")
     menus = [a.text() for a in window.menuBar().actions()]
@@ -363,12 +364,12 @@ def test_find_focuses_the_search_box_of_the_list(qtbot, db, actor, settings):
     if getattr(window.clients, "search_box", None) is None:
         window.clients.search_box = QLineEdit(window.clients)
         window.clients.search_box.show()
-    window.open_section("claims")
+    window.open_section("tasks")
     window.open_section("clients")
     assert window.find_action.isEnabled()
     window.find_action.trigger()
     assert window.clients.focusWidget() is window.clients.search_box
-    window.open_section("claims")
+    window.open_section("tasks")
     assert not window.find_action.isEnabled()
     window.open_section("deals")
     assert window.find_action.isEnabled()  # the Deals list has a search box too
@@ -447,10 +448,51 @@ def test_the_deals_section_lists_deals_and_a_deal_opens_once(qtbot, db, actor, s
     assert window.workspace.count() == tabs
 
 
+def test_every_report_tab_makes_its_page(qtbot, db, actor, settings):
+    window = make_window(qtbot, db, actor, settings)
+    page = window.open_section("reports")
+    assert isinstance(page, ReportsPage)
+    titles = [page.tabText(i) for i in range(page.count())]
+    assert titles == [
+        "Sales funnel",
+        "Claims by month",
+        "Claim satisfaction",
+        "Claims structure",
+        "Managers",
+        "Card completeness",
+        "Lead sources",
+    ]
+    pages = [page.page_at(i) for i in range(page.count())]
+    assert len({id(p) for p in pages}) == page.count()
+    assert page.page_at(5) is pages[5]  # made once
+    qtbot.waitUntil(lambda: not window.tasks.busy, timeout=10_000)
+
+
+def test_activity_sections_cards_and_the_register_shortcut(qtbot, db, actor, settings, monkeypatch):
+    window = make_window(qtbot, db, actor, settings)
+    for key in ("today", "leads", "interactions", "claims"):
+        assert not isinstance(window.open_section(key), ComingLaterPage)
+    assert window.register_interaction_action.shortcut().toString() == "Ctrl+Shift+I"
+    assert window.register_interaction_action in window.actions()  # works from anywhere
+    for kind in ("interaction", "task", "lead", "claim"):
+        card = window.new_card(kind)
+        assert card.kind == kind
+        assert window.close_card(card, ask=False)
+    deal = window.new_card("deal")
+    asked = []
+    monkeypatch.setattr(window, "open_settings", lambda page=None: asked.append(page) or False)
+    deal.settings_requested.emit("email")
+    assert asked == ["email"]
+    tabs = [deal.tabs.tabText(i) for i in range(deal.tabs.count())]
+    assert {"Interactions", "Tasks", "Claims"} <= set(tabs)
+    window.reminders.stop()
+
+
 def test_the_reports_section_shows_the_funnel(qtbot, db, actor, settings):
     window = make_window(qtbot, db, actor, settings)
     page = window.open_section("reports")
-    assert isinstance(page, FunnelReportPage)
+    assert isinstance(page, ReportsPage)
+    assert isinstance(page.page_at(0), FunnelReportPage)
     assert page.runner is window.tasks
     assert window.current_section() == "reports"
     assert window.workspace.tabText(window.workspace.currentIndex()) == "Reports"
@@ -479,7 +521,7 @@ def test_the_client_card_lists_its_deals_and_makes_new_ones(qtbot, db, actor, se
     card = window.open_card("client", deal.client_id)
     assert isinstance(card, ClientCard)
     titles = [card.tabs.tabText(i) for i in range(card.tabs.count())]
-    assert titles[-2:] == ["Deals", "History"]
+    assert titles[-3:] == ["Deals", "Claims", "History"]
     deals = card.deals
     assert deals is not None and deals.client_id == deal.client_id
     qtbot.waitUntil(lambda: not deals.model.busy)

@@ -90,6 +90,7 @@ class DemoSummary:
     deals: int = 0
     products: int = 0  # catalogue products created by this call
     company: bool = False  # our demo company was created by this call
+    claims: int = 0  # claims with investigation plans, in every state
 
 
 # --- reference data ---------------------------------------------------------------------------
@@ -1139,6 +1140,17 @@ def generate(
 
         wanted = min(done // 2, 600) if deals is None else deals
         made_deals = generate_deals(db, actor, deals=wanted, seed=seed, cancelled=cancelled)
+    made_claims = 0
+    if done and not (cancelled is not None and cancelled()):
+        from crm_desktop.services.demo_claims import create_demo_claims
+
+        made_claims = create_demo_claims(
+            db,
+            actor,
+            random.Random(seed),
+            min(max(done // 5, 12), 300),
+            cancelled=cancelled,
+        )
     return DemoSummary(
         clients=done,
         counterparties=counterparties,
@@ -1148,4 +1160,5 @@ def generate(
         deals=made_deals,
         products=products,
         company=company,
+        claims=made_claims,
     )

@@ -32,6 +32,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -53,16 +54,26 @@ from crm_desktop.db import Database
 from crm_desktop.errors import QT_TRANSLATE_NOOP, UserError
 from crm_desktop.services.uow import Actor
 from crm_desktop.views import messages
+from crm_desktop.views.activities import (
+    ACTIVITY_CARDS,
+    RegisterInteractionDialog,
+    ReminderController,
+    TodayPage,
+)
+from crm_desktop.views.activities.lists import InteractionListPage
 from crm_desktop.views.cards import CardPage, ClientCard, create_card
 from crm_desktop.views.catalogue import ProductCard
+from crm_desktop.views.claims import ClaimCard, ClaimListPage
 from crm_desktop.views.deals import DealCard
+from crm_desktop.views.leads.card import LeadCard
+from crm_desktop.views.leads.list import LeadsList
 from crm_desktop.views.lists.base import ListPage
 from crm_desktop.views.lists.clients import ClientListPage
 from crm_desktop.views.lists.contacts import ContactListPage
 from crm_desktop.views.lists.counterparties import CounterpartyListPage
 from crm_desktop.views.lists.deals import DealListPage
 from crm_desktop.views.lists.products import ProductListPage
-from crm_desktop.views.reports.funnel import FunnelReportPage
+from crm_desktop.views.reports.hub import ReportsPage
 from crm_desktop.views.tasks import TaskRunner
 
 
@@ -76,15 +87,15 @@ class Section:
 
 
 SECTIONS: tuple[Section, ...] = (
-    Section("today", QT_TRANSLATE_NOOP("Sections", "Today")),
-    Section("leads", QT_TRANSLATE_NOOP("Sections", "Leads")),
+    Section("today", QT_TRANSLATE_NOOP("Sections", "Today"), live=True),
+    Section("leads", QT_TRANSLATE_NOOP("Sections", "Leads"), live=True),
     Section("clients", QT_TRANSLATE_NOOP("Sections", "Clients"), live=True),
     Section("counterparties", QT_TRANSLATE_NOOP("Sections", "Counterparties"), live=True),
     Section("contacts", QT_TRANSLATE_NOOP("Sections", "Contacts"), live=True),
     Section("deals", QT_TRANSLATE_NOOP("Sections", "Deals"), live=True),
-    Section("interactions", QT_TRANSLATE_NOOP("Sections", "Interactions")),
+    Section("interactions", QT_TRANSLATE_NOOP("Sections", "Interactions"), live=True),
     Section("tasks", QT_TRANSLATE_NOOP("Sections", "Tasks")),
-    Section("claims", QT_TRANSLATE_NOOP("Sections", "Claims")),
+    Section("claims", QT_TRANSLATE_NOOP("Sections", "Claims"), live=True),
     Section("catalogue", QT_TRANSLATE_NOOP("Sections", "Catalogue"), live=True),
     Section("reports", QT_TRANSLATE_NOOP("Sections", "Reports"), live=True),
     Section("settings", QT_TRANSLATE_NOOP("Sections", "Settings"), live=True),
@@ -99,6 +110,9 @@ LIST_PAGES: dict[str, Callable[[Database, QWidget], ListPage[Any, Any]]] = {
     "counterparties": CounterpartyListPage,
     "contacts": ContactListPage,
     "deals": DealListPage,
+    "leads": lambda db, parent: LeadsList(db, None, parent),
+    "interactions": InteractionListPage,
+    "claims": ClaimListPage,
     "catalogue": ProductListPage,
 }
 REGISTRATION_WIZARD = ("crm_desktop.views.wizards.registration", "RegistrationWizard")
@@ -222,6 +236,7 @@ class MainWindow(QMainWindow):
         *,
         settings: QSettings,
         parent: QWidget | None = None,
+        start_reminders: bool = True,
     ) -> None:
         super().__init__(parent)
         self.db = db
@@ -279,6 +294,12 @@ class MainWindow(QMainWindow):
         self._restore_state()
         self._update_actions()
 
+        # due tasks, planned interactions and overdue plan actions pop up now and every minute
+        self.reminders = ReminderController(self.db, self.actor, self, window_parent=self)
+        self.reminders.open_requested.connect(self.open_card)
+        if start_reminders:
+            self.reminders.start()
+
     # --- sections ------------------------------------------------------------------------------
 
     def open_section(self, key: str) -> QWidget:
@@ -307,6 +328,8 @@ class MainWindow(QMainWindow):
             current.history.stale = True
             if current.tabs.currentWidget() is current.history:
                 current.history.load()
+        if isinstance(current, TodayPage):
+            current.refresh()
         self._refresh_list_if_shown()
         if current is not self.clients:  # the status bar count is always the clients'
             self.clients.refresh()
@@ -322,7 +345,13 @@ class MainWindow(QMainWindow):
             settings_page.open_settings.setEnabled(self.settings_action.isEnabled())
             return settings_page
         if section.key == "reports":
-            return FunnelReportPage(self.db, self.actor, self, runner=self.tasks)
+            reports = ReportsPage(self.db, self.actor, self, runner=self.tasks)
+            reports.open_requested.connect(self.open_card)
+            return reports
+        if section.key == "today":
+            today = TodayPage(self.db, self.actor, self, runner=self.tasks)
+            today.open_requested.connect(self.open_card)
+            return today
         if section.key in LIST_PAGES:
             page = LIST_PAGES[section.key](self.db, self)
             self._connect_list_page(page)
@@ -336,8 +365,12 @@ class MainWindow(QMainWindow):
         """Double-click / Enter on a row opens its card; a list's New button, a new card."""
         page.open_requested.connect(self.open_card)
         page.model.load_failed.connect(self._on_load_failed)
-        if isinstance(page, ProductListPage):
+        if isinstance(page, ProductListPage | LeadsList):
             page.new_requested.connect(lambda kind: self.new_card(kind))
+        if isinstance(page, ClaimListPage):
+            page.new_requested.connect(
+                lambda kind, preset: self.new_card(kind, **dict(preset or {}))
+            )
 
     # --- cards ---------------------------------------------------------------------------------
 
@@ -373,8 +406,21 @@ class MainWindow(QMainWindow):
         return self.new_card("product")
 
     def _create_card(self, kind: str, record_id: uuid.UUID | None, **preset: Any) -> CardPage:
+        if kind in ACTIVITY_CARDS:
+            activity: CardPage = ACTIVITY_CARDS[kind](
+                self.db, self.actor, record_id, self, **preset
+            )
+            return activity
+        if kind == "lead":
+            lead = LeadCard(self.db, self.actor, record_id, self)
+            lead.converted.connect(lambda _details: self._on_lead_converted())
+            return lead
+        if kind == "claim":
+            return ClaimCard(self.db, self.actor, record_id, self, **preset)
         if kind == "deal":
-            return DealCard(self.db, self.actor, record_id, self, **preset)
+            deal = DealCard(self.db, self.actor, record_id, self, **preset)
+            deal.settings_requested.connect(lambda page: self.open_settings(page))
+            return deal
         if kind == "product":
             return ProductCard(self.db, self.actor, record_id, self, **preset)
         return create_card(kind, self.db, self.actor, record_id, self, **preset)
@@ -490,14 +536,46 @@ class MainWindow(QMainWindow):
         self.open_card("client", client_id)
         return client_id
 
-    def open_settings(self) -> bool:
-        """The Settings dialog; True when what was saved needs a restart."""
+    def _on_lead_converted(self) -> None:
+        self.clients.refresh()
+        self._stale_lists.update(k for k in LIST_PAGES if k in self._section_pages)
+
+    def register_interaction(self) -> uuid.UUID | None:
+        """The quick "register interaction" dialog (Ctrl+Shift+I), linked to the record whose
+        card is current."""
+        card, links = self.current_card(), dict[str, Any]()
+        if (
+            card is not None
+            and card.record_id is not None
+            and card.kind
+            in (
+                "client",
+                "contact",
+                "deal",
+                "lead",
+                "claim",
+            )
+        ):
+            links[f"{card.kind}_id"] = card.record_id
+        dialog = RegisterInteractionDialog(self.db, self.actor, self, **links)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        for other in self.cards():
+            other.refresh_related()
+        self._stale_lists.update(k for k in LIST_PAGES if k in self._section_pages)
+        self._refresh_list_if_shown()
+        return dialog.interaction_id
+
+    def open_settings(self, page: str | None = None) -> bool:
+        """The Settings dialog (at ``page``: "email", "companies"); True when what was saved
+        needs a restart."""
         dialog = optional_class(*SETTINGS_DIALOG)
         if dialog is None:
             return False
-        restart = bool(
-            dialog.ask(self, self.db, self.actor, self.settings, on_renamed=self._on_actor_renamed)
-        )
+        kwargs: dict[str, Any] = {"on_renamed": self._on_actor_renamed}
+        if page:
+            kwargs["page"] = page
+        restart = bool(dialog.ask(self, self.db, self.actor, self.settings, **kwargs))
         if restart:
             self.statusBar().showMessage(
                 self.tr("Restart the program to use the new settings."), 15_000
@@ -595,7 +673,16 @@ class MainWindow(QMainWindow):
         self.settings_action = QAction(self.tr("Se&ttings…"), self)
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.settings_action.setEnabled(available(SETTINGS_DIALOG[0]))
-        self.settings_action.triggered.connect(self.open_settings)
+        self.settings_action.triggered.connect(lambda: self.open_settings())
+
+        self.register_interaction_action = QAction(self.tr("Register &interaction…"), self)
+        self.register_interaction_action.setShortcut(
+            QKeySequence(Qt.Modifier.CTRL | Qt.Modifier.SHIFT | Qt.Key.Key_I)
+        )
+        self.register_interaction_action.setStatusTip(
+            self.tr("Record a call, meeting or e-mail now, linked to the open card")
+        )
+        self.register_interaction_action.triggered.connect(self.register_interaction)
 
         self.quit_action = QAction(self.tr("&Quit"), self)
         self.quit_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Q))
@@ -606,7 +693,12 @@ class MainWindow(QMainWindow):
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self._on_about_triggered)
 
-        for action in (self.next_tab_action, self.previous_tab_action, self.close_tab_action):
+        for action in (
+            self.next_tab_action,
+            self.previous_tab_action,
+            self.close_tab_action,
+            self.register_interaction_action,
+        ):
             self.addAction(action)  # work while the menu bar is hidden, too
 
     def _create_menus(self) -> None:
@@ -617,6 +709,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.new_deal_action)
         file_menu.addAction(self.new_product_action)
         file_menu.addAction(self.register_action)
+        file_menu.addAction(self.register_interaction_action)
         file_menu.addSeparator()
         file_menu.addAction(self.save_action)
         file_menu.addAction(self.close_tab_action)
@@ -732,6 +825,7 @@ class MainWindow(QMainWindow):
                 if not card.confirm_close():
                     event.ignore()
                     return
+        self.reminders.stop()
         self.save_state()
         super().closeEvent(event)
 

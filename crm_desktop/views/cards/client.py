@@ -81,8 +81,28 @@ class ClientCard(CardPage):
         self.tabs.addTab(self._build_activities(), self.tr("Interactions"))
         self.tabs.addTab(self.tasks_tab, self.tr("Tasks"))
         self.tabs.addTab(self._build_deals(), self.tr("Deals"))
+        self.claims_page = QWidget(self)
+        self._claims_layout = QVBoxLayout(self.claims_page)
+        self._claims_layout.setContentsMargins(0, 0, 0, 0)
+        self.claims_tab: Any = None
+        self.tabs.addTab(self.claims_page, self.tr("Claims"))
         self.merge_action = self.add_more_action(self.tr("Merge into another client…"))
         self.merge_action.triggered.connect(self.merge_into)
+
+    def _refresh_claims(self) -> None:
+        if self.record_id is None:
+            return
+        if self.claims_tab is None:
+            from crm_desktop.views.claims import ClaimsTab
+
+            self.claims_tab = ClaimsTab(
+                self.db, self.actor, partner_id=self.record_id, parent=self.claims_page
+            )
+            self.claims_tab.open_requested.connect(self.open_requested.emit)
+            self.claims_tab.new_requested.connect(self.new_requested.emit)
+            self._claims_layout.addWidget(self.claims_tab)
+        else:
+            self.claims_tab.refresh()
 
     def _build_activities(self) -> QWidget:
         """The Interactions and Tasks tabs (the second is ``self.tasks_tab``)."""
@@ -374,6 +394,7 @@ class ClientCard(CardPage):
         self.merge_action.setEnabled(saved)
         self.interactions_tab.set_link(client_id=self.record_id)
         self.tasks_tab.set_link(client_id=self.record_id)
+        self._refresh_claims()
         self._show_lead_origin()
         self.new_deal_button.setEnabled(saved)
         self.deals_notice.setText(

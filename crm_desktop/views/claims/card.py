@@ -773,6 +773,7 @@ class ClaimCard(CardPage):
         page = QWidget(self)
         page.setObjectName("interactionsPage")
         self._interactions_layout = QVBoxLayout(page)
+        self.interactions_tab: Any = None
         self.interactions_hint = QLabel(
             self.tr("Calls, letters and meetings about this claim will be listed here."), page
         )
@@ -947,6 +948,15 @@ class ClaimCard(CardPage):
 
     def refresh_related(self) -> None:
         self.files.set_owner(self.record_id)
+        if self.interactions_tab is None:
+            # imported here: the activity widgets use the cards' building blocks
+            from crm_desktop.views.activities.tabs import InteractionsTab
+
+            self.interactions_tab = InteractionsTab(self.db, self.actor, self)
+            self.interactions_tab.open_requested.connect(self.open_requested.emit)
+            self.interactions_tab.new_requested.connect(self.new_requested.emit)
+            self.set_interactions_widget(self.interactions_tab)
+        self.interactions_tab.set_link(claim_id=self.record_id)
 
     # --- what depends on the state -------------------------------------------------------------
 

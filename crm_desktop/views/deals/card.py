@@ -173,6 +173,7 @@ class DealCard(CardPage):
         self.tabs.addTab(self._build_participants(), self.tr("Participants"))
         self.tabs.addTab(self._build_agreement(), self.tr("Agreement"))
         self.tabs.addTab(self._build_proposals(), self.tr("Proposals"))
+        self._build_activities()
 
     def _build_actions(self) -> None:
         self.actions_bar = QWidget(self)
@@ -881,7 +882,50 @@ class DealCard(CardPage):
 
     # --- linked lists --------------------------------------------------------------------------
 
+    def _build_activities(self) -> None:
+        """Interactions, Tasks and Claims of the deal (the claims list is made once the deal
+        is saved: it needs the deal and its client)."""
+        # imported here: the activity widgets use the cards' building blocks
+        from crm_desktop.views.activities.tabs import InteractionsTab, TasksTab
+
+        self.interactions_tab = InteractionsTab(self.db, self.actor, self)
+        self.interactions_tab.setObjectName("interactionsTab")
+        self.tasks_tab = TasksTab(self.db, self.actor, self)
+        self.tasks_tab.setObjectName("tasksTab")
+        for tab in (self.interactions_tab, self.tasks_tab):
+            tab.open_requested.connect(self.open_requested.emit)
+            tab.new_requested.connect(self.new_requested.emit)
+        self.tabs.addTab(self.interactions_tab, self.tr("Interactions"))
+        self.tabs.addTab(self.tasks_tab, self.tr("Tasks"))
+        self.claims_page = QWidget(self)
+        self._claims_layout = QVBoxLayout(self.claims_page)
+        self._claims_layout.setContentsMargins(0, 0, 0, 0)
+        self.claims_tab: Any = None
+        self.tabs.addTab(self.claims_page, self.tr("Claims"))
+
+    def _refresh_activities(self) -> None:
+        self.interactions_tab.set_link(deal_id=self.record_id)
+        self.tasks_tab.set_link(deal_id=self.record_id)
+        if self.record_id is None:
+            return
+        if self.claims_tab is None:
+            from crm_desktop.views.claims import ClaimsTab
+
+            self.claims_tab = ClaimsTab(
+                self.db,
+                self.actor,
+                partner_id=self._client_id,
+                deal_id=self.record_id,
+                parent=self.claims_page,
+            )
+            self.claims_tab.open_requested.connect(self.open_requested.emit)
+            self.claims_tab.new_requested.connect(self.new_requested.emit)
+            self._claims_layout.addWidget(self.claims_tab)
+        else:
+            self.claims_tab.refresh()
+
     def refresh_related(self) -> None:
+        self._refresh_activities()
         saved = self.record_id is not None
         for widget in (self.participants, self.proposals):
             widget.setEnabled(saved)

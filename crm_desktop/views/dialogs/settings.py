@@ -141,12 +141,17 @@ class SettingsDialog(QDialog):
         settings: QSettings,
         *,
         on_renamed: Callable[[Actor], None] | None = None,
+        page: str | None = None,
     ) -> bool:
         """Show the dialog; True when saved changes need a restart (tests monkeypatch this).
 
-        ``on_renamed(actor)`` is called when the user saved a new display name.
+        ``on_renamed(actor)`` is called when the user saved a new display name; ``page``
+        ("email", "companies") opens that tab first.
         """
         dialog = cls(db, actor, settings, parent, on_renamed=on_renamed)
+        pages = {"email": dialog.mail_tab, "companies": dialog.companies_tab}
+        if page in pages:
+            dialog.tabs.setCurrentWidget(pages[page])
         try:
             return dialog.exec() == QDialog.DialogCode.Accepted and dialog.restart_needed
         finally:

@@ -109,6 +109,7 @@ class LeadCard(CardPage):
         self.interactions_page = QWidget(self)
         self.interactions_page.setObjectName("Interactions")
         self._interactions_layout = QVBoxLayout(self.interactions_page)
+        self.interactions_tab: Any = None
         self.interactions_placeholder: QLabel | None = QLabel(
             self.tr("Calls, letters and meetings with this lead will be shown here."),
             self.interactions_page,
@@ -428,6 +429,15 @@ class LeadCard(CardPage):
         return self.tr("New lead")
 
     def refresh_related(self) -> None:
+        if self.interactions_tab is None:
+            # imported here: the activity widgets use the cards' building blocks
+            from crm_desktop.views.activities.tabs import InteractionsTab
+
+            self.interactions_tab = InteractionsTab(self.db, self.actor, self)
+            self.interactions_tab.open_requested.connect(self.open_requested.emit)
+            self.interactions_tab.new_requested.connect(self.new_requested.emit)
+            self.set_interactions_widget(self.interactions_tab)
+        self.interactions_tab.set_link(lead_id=self.record_id)
         self.lead_loaded.emit(self.record_id)
 
     # --- state ---------------------------------------------------------------------------------
