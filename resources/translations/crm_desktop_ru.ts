@@ -1200,6 +1200,10 @@
         <translation>Сделки</translation>
     </message>
     <message>
+        <source>Claims</source>
+        <translation>Претензии</translation>
+    </message>
+    <message>
         <source>Merge into another client…</source>
         <translation>Объединить с другим клиентом…</translation>
     </message>
@@ -2479,6 +2483,18 @@
     <message>
         <source>Everything the stage «{stage}» needs is there.</source>
         <translation>Всё, что нужно на этапе «{stage}», выполнено.</translation>
+    </message>
+    <message>
+        <source>Interactions</source>
+        <translation>Взаимодействия</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>Задачи</translation>
+    </message>
+    <message>
+        <source>Claims</source>
+        <translation>Претензии</translation>
     </message>
     <message>
         <source>Save the deal first to add these.</source>
@@ -4586,6 +4602,14 @@
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
+        <source>Register &amp;interaction…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Record a call, meeting or e-mail now, linked to the open card</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>&amp;About</source>
         <translation>&amp;О программе</translation>
     </message>
@@ -6055,6 +6079,37 @@
     <message>
         <source>Could not write {path}: {error}</source>
         <translation>Не удалось записать {path}: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <source>Sales funnel</source>
+        <translation>Воронка продаж</translation>
+    </message>
+    <message>
+        <source>Claims by month</source>
+        <translation>Претензии по месяцам</translation>
+    </message>
+    <message>
+        <source>Claim satisfaction</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Claims structure</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Managers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Card completeness</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Lead sources</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
