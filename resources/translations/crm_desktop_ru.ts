@@ -4603,11 +4603,11 @@
     </message>
     <message>
         <source>Register &amp;interaction…</source>
-        <translation type="unfinished" />
+        <translation>Зарегистрировать &amp;взаимодействие…</translation>
     </message>
     <message>
         <source>Record a call, meeting or e-mail now, linked to the open card</source>
-        <translation type="unfinished" />
+        <translation>Записать звонок, встречу или письмо, связав их с открытой карточкой</translation>
     </message>
     <message>
         <source>&amp;About</source>
@@ -6093,23 +6093,23 @@
     </message>
     <message>
         <source>Claim satisfaction</source>
-        <translation type="unfinished" />
+        <translation>Удовлетворение претензий</translation>
     </message>
     <message>
         <source>Claims structure</source>
-        <translation type="unfinished" />
+        <translation>Структура претензий</translation>
     </message>
     <message>
         <source>Managers</source>
-        <translation type="unfinished" />
+        <translation>Менеджеры</translation>
     </message>
     <message>
         <source>Card completeness</source>
-        <translation type="unfinished" />
+        <translation>Заполненность карточек</translation>
     </message>
     <message>
         <source>Lead sources</source>
-        <translation type="unfinished" />
+        <translation>Источники лидов</translation>
     </message>
 </context>
 <context>
