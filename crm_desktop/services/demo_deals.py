@@ -53,6 +53,7 @@ from crm_desktop.services import validation as v
 from crm_desktop.services.catalogue import KOPECK, product_search_key
 from crm_desktop.services.deals import line_amount
 from crm_desktop.services.numbering import next_number
+from crm_desktop.services.proposals import add_proposal
 from crm_desktop.services.uow import Actor, read_unit, write_unit
 
 BATCH = 100
@@ -604,16 +605,9 @@ def _satisfy(
     elif stage_code == "conditions":
         deal.agreement_id = rng.choice(agreements)
     elif stage_code == "proposal":
-        session.add(
-            Proposal(
-                deal_id=deal.id,
-                number=next_number(session, "proposal"),
-                issued_on=day,
-                valid_until=day + timedelta(days=14),
-                status="sent",
-                total=deal.amount,
-            )
-        )
+        session.flush()  # the lines and the agreement chosen at the earlier stages
+        issued = add_proposal(session, None, deal, issued_on=day)
+        issued.status = "sent"
     elif stage_code == "negotiation":
         session.flush()
         proposal = session.scalars(select(Proposal).where(Proposal.deal_id == deal.id)).first()

@@ -217,32 +217,54 @@ def issue_proposal(
         _require_lines(session, deal)
         if own_company_id is not None:
             live(session, OwnCompany, own_company_id, "own_company_id")
-        agreement = _agreement(session, deal)
-        proposal = Proposal(
-            deal_id=deal.id,
-            number=next_number(session, "proposal"),
-            version_no=1,
+        proposal = add_proposal(
+            session,
+            actor,
+            deal,
             issued_on=day,
-            valid_until=valid_until or day + timedelta(days=VALID_DAYS),
-            status="draft",
-            counterparty_id=deal.counterparty_id,
-            own_company_id=own_company_id or _default_company(session),
-            agreement_id=agreement.id if agreement else None,
-            price_type_id=agreement.price_type_id if agreement else None,
-            discount_pct=agreement.discount_pct if agreement else Decimal(0),
-            payment_terms=(
-                payment_terms_text(agreement.prepayment_pct, agreement.credit_days)
-                if agreement
-                else None
-            ),
-            delivery_terms=delivery_terms_text(agreement.delivery_days) if agreement else None,
-            manager_id=deal.owner_id or (actor.user_id if actor else None),
+            valid_until=valid_until,
+            own_company_id=own_company_id,
         )
-        session.add(proposal)
-        session.flush()
-        _fill(session, proposal, deal, agreement)
-        session.flush()
         return _row(session, proposal)
+
+
+def add_proposal(
+    session: Session,
+    actor: Actor | None,
+    deal: Deal,
+    *,
+    issued_on: date,
+    valid_until: date | None = None,
+    own_company_id: uuid.UUID | None = None,
+) -> Proposal:
+    """Version 1 of a new proposal from the deal's lines under its agreement, inside the
+    caller's unit of work (the demo data makes them this way too)."""
+    agreement = _agreement(session, deal)
+    proposal = Proposal(
+        deal_id=deal.id,
+        number=next_number(session, "proposal"),
+        version_no=1,
+        issued_on=issued_on,
+        valid_until=valid_until or issued_on + timedelta(days=VALID_DAYS),
+        status="draft",
+        counterparty_id=deal.counterparty_id,
+        own_company_id=own_company_id or _default_company(session),
+        agreement_id=agreement.id if agreement else None,
+        price_type_id=agreement.price_type_id if agreement else None,
+        discount_pct=agreement.discount_pct if agreement else Decimal(0),
+        payment_terms=(
+            payment_terms_text(agreement.prepayment_pct, agreement.credit_days)
+            if agreement
+            else None
+        ),
+        delivery_terms=delivery_terms_text(agreement.delivery_days) if agreement else None,
+        manager_id=deal.owner_id or (actor.user_id if actor else None),
+    )
+    session.add(proposal)
+    session.flush()
+    _fill(session, proposal, deal, agreement)
+    session.flush()
+    return proposal
 
 
 def new_version(

@@ -129,7 +129,6 @@ class ProposalPreview(QDialog):
         self.busy_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.error = ErrorLabel(self.waiting)
         self.error.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.error.setMaximumWidth(560)
         self.settings_button = QPushButton(self.tr("Open settings…"), self.waiting)
         self.settings_button.setObjectName("openSettings")
         self.settings_button.hide()
@@ -139,14 +138,13 @@ class ProposalPreview(QDialog):
         self.retry_button.clicked.connect(self.build)
         waiting = QVBoxLayout(self.waiting)
         waiting.addStretch(1)
-        for widget in (
-            self.busy,
-            self.busy_text,
-            self.error,
-            self.settings_button,
-            self.retry_button,
-        ):
+        for widget in (self.busy, self.busy_text):
             waiting.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
+        # without an alignment flag: a wrapped label given one gets a one-line height
+        waiting.addWidget(self.error)
+        for widget in (self.settings_button, self.retry_button):
+            waiting.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
+        waiting.setContentsMargins(120, 12, 120, 12)
         waiting.addStretch(2)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.waiting)
