@@ -142,8 +142,8 @@ class ProposalPreview(QDialog):
             waiting.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
         # without an alignment flag: a wrapped label given one gets a one-line height
         waiting.addWidget(self.error)
-        for widget in (self.settings_button, self.retry_button):
-            waiting.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
+        for button in (self.settings_button, self.retry_button):
+            waiting.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)
         waiting.setContentsMargins(120, 12, 120, 12)
         waiting.addStretch(2)
         self.stack = QStackedWidget(self)

@@ -14,6 +14,7 @@ as Russian Excel reads it) to a file the user chooses.
 
 from __future__ import annotations
 
+import math
 import uuid
 from collections.abc import Callable
 from datetime import date
@@ -99,6 +100,19 @@ def _pydate(value: QDate) -> date:
 
 def _uuid(value: object) -> uuid.UUID | None:
     return uuid.UUID(str(value)) if value else None
+
+
+def nice_axis(axis: QValueAxis, top: float, *, whole: bool) -> None:
+    """0…a round number over ``top``; whole numbers get whole ticks (no «0, 1, 1, 2»)."""
+    if whole and top <= 10:
+        upper = max(math.ceil(top), 1)
+        axis.setRange(0, upper + (1 if upper < 10 else 0))
+        axis.setTickCount(int(axis.max()) + 1)
+        axis.setLabelFormat("%d")
+        return
+    axis.setRange(0, top * 1.1 if top else 1)
+    axis.applyNiceNumbers()
+    axis.setLabelFormat("%d" if whole else "%.0f")
 
 
 class ReportCsvDialog:
@@ -625,8 +639,7 @@ class ClaimsDynamicsPage(ReportPage):
             + [m.total.resolved for m in report.months]
             + [1]
         )
-        axis_y.setRange(0, top + max(1, top // 10))
-        axis_y.setLabelFormat("%d")
+        nice_axis(axis_y, top, whole=True)
         axis_y.setTitleText(self.tr("Claims"))
         self.chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
         self.chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)

@@ -14,7 +14,6 @@ Both build off the GUI thread with a progress bar and Cancel (see
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
@@ -60,7 +59,7 @@ from crm_desktop.services.uow import Actor
 from crm_desktop.views import messages
 from crm_desktop.views.deals.labels import decimal_text, money_text, percent_text
 from crm_desktop.views.itemmodels.clients import short_person_name
-from crm_desktop.views.reports.claims import ReportPage, table_item
+from crm_desktop.views.reports.claims import ReportPage, nice_axis, table_item
 from crm_desktop.views.tasks import Task, TaskCancelled, TaskRunner, TaskState
 from crm_desktop.views.widgets.fields import ErrorLabel
 
@@ -123,19 +122,6 @@ def change_text(value: Decimal | None) -> str:
 
 def _number(metric: str, value: Any) -> float:
     return float(value) if value is not None else 0.0
-
-
-def nice_axis(axis: QValueAxis, top: float, *, whole: bool) -> None:
-    """0…a round number over ``top``; whole numbers get whole ticks (no «0, 1, 1, 2»)."""
-    if whole and top <= 10:
-        upper = max(math.ceil(top), 1)
-        axis.setRange(0, upper + (1 if upper < 10 else 0))
-        axis.setTickCount(int(axis.max()) + 1)
-        axis.setLabelFormat("%d")
-        return
-    axis.setRange(0, top * 1.1 if top else 1)
-    axis.applyNiceNumbers()
-    axis.setLabelFormat("%d" if whole else "%.0f")
 
 
 # --- manager comparison -----------------------------------------------------------------------
