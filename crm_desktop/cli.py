@@ -139,7 +139,8 @@ def demo(obj: _Context, clients: int, seed: int | None) -> None:
         return
     click.echo(
         f"created {summary.clients} clients, {summary.counterparties} counterparties, "
-        f"{summary.contacts} contacts, {summary.deals} deals, {summary.claims} claims "
+        f"{summary.contacts} contacts, {summary.deals} deals, {summary.claims} claims, "
+        f"{summary.interactions} interactions, {summary.tasks} tasks, {summary.leads} leads "
         f"in {summary.elapsed_s:.1f} s"
     )
 

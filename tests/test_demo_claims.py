@@ -16,7 +16,7 @@ from crm_desktop.services.uow import read_unit
 
 
 def test_demo_claims_cover_every_state_and_obey_the_rules(db, actor):
-    generate(db, actor, clients=60, seed=3, deals=30)
+    generate(db, actor, clients=60, seed=3, deals=30, extras=False)
     made = create_demo_claims(db, actor, random.Random(7), 60)
     assert made == 60
     today = date.today()

@@ -14,7 +14,7 @@ from crm_desktop.services.uow import read_unit
 
 
 def test_demo_deals_cover_the_funnel_and_obey_the_rules(db, actor):
-    summary = generate(db, actor, clients=120, seed=5, deals=150)
+    summary = generate(db, actor, clients=120, seed=5, deals=150, extras=False)
     assert summary.deals == 150
     with read_unit(db) as session:
         stages = process_stages(session)

@@ -91,6 +91,10 @@ class DemoSummary:
     products: int = 0  # catalogue products created by this call
     company: bool = False  # our demo company was created by this call
     claims: int = 0  # claims with investigation plans, in every state
+    interactions: int = 0  # interactions, tasks and leads (services.demo_activities)
+    tasks: int = 0
+    leads: int = 0
+    converted_leads: int = 0  # leads converted through services.leads.convert
 
 
 # --- reference data ---------------------------------------------------------------------------
@@ -1096,13 +1100,16 @@ def generate(
     cancelled: CancelFn | None = None,
     batch_size: int = 500,
     deals: int | None = None,
+    extras: bool = True,
 ) -> DemoSummary:
     """Fill ``db`` with ``clients`` demo clients and everything around them, then deals.
 
     Writes ``batch_size`` clients per transaction and calls ``progress(done, clients)`` after
     each; stops between batches once ``cancelled()`` is true (committed batches stay).
     ``deals`` (default: half the clients, at most 600) demo deals follow, spread over every
-    stage and outcome (:mod:`crm_desktop.services.demo_deals`).
+    stage and outcome (:mod:`crm_desktop.services.demo_deals`), then (unless ``extras`` is
+    false) claims, interactions, tasks and leads — the leads' conversions add clients of their
+    own.
     """
     if clients < 0:
         raise ValueError(f"clients must not be negative: {clients}")
@@ -1141,7 +1148,7 @@ def generate(
         wanted = min(done // 2, 600) if deals is None else deals
         made_deals = generate_deals(db, actor, deals=wanted, seed=seed, cancelled=cancelled)
     made_claims = 0
-    if done and not (cancelled is not None and cancelled()):
+    if extras and done and not (cancelled is not None and cancelled()):
         from crm_desktop.services.demo_claims import create_demo_claims
 
         made_claims = create_demo_claims(
@@ -1150,6 +1157,13 @@ def generate(
             random.Random(seed),
             min(max(done // 5, 12), 300),
             cancelled=cancelled,
+        )
+    made = None
+    if extras and done and not (cancelled is not None and cancelled()):
+        from crm_desktop.services.demo_activities import create_demo_activities
+
+        made = create_demo_activities(
+            db, actor, random.Random(seed), clients=done, cancelled=cancelled
         )
     return DemoSummary(
         clients=done,
@@ -1161,4 +1175,8 @@ def generate(
         products=products,
         company=company,
         claims=made_claims,
+        interactions=made.interactions if made else 0,
+        tasks=made.tasks if made else 0,
+        leads=made.leads if made else 0,
+        converted_leads=made.converted if made else 0,
     )
