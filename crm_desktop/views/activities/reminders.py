@@ -22,6 +22,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QColor, QIcon
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QMenu,
     QPushButton,
@@ -101,8 +102,12 @@ class ReminderWindow(QWidget):
             self.table,
             [self.tr("Due"), self.tr("What"), self.tr("Concerns"), self.tr("Kind")],
         )
-        for column, width in enumerate((150, 300, 200)):
-            self.table.horizontalHeader().resizeSection(column, width)
+        header = self.table.horizontalHeader()
+        for column, width in enumerate((130, 260, 200, 150)):
+            header.resizeSection(column, width)
+        # «What» takes the room the window has; the others keep their width
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
         self.table.itemActivated.connect(lambda _item: self.open_current())
         self.table.itemSelectionChanged.connect(self._update_buttons)
 
