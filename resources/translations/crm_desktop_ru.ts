@@ -1041,7 +1041,7 @@
     </message>
     <message>
         <source>Rejected</source>
-        <translation>Отклонён</translation>
+        <translation>Отклонена</translation>
     </message>
     <message>
         <source>Requested</source>
@@ -1088,7 +1088,7 @@
     </message>
     <message>
         <source>Rejected</source>
-        <translation>Отклонён</translation>
+        <translation>Отклонена</translation>
     </message>
 </context>
 <context>
