@@ -491,3 +491,49 @@ def test_claims_list_filters_search_sorts_and_pages(
     assert len(anchors) == 1
     assert [r.number for r in c.claims_for(db, partner_id=partner.id)] == ["А-000001", "А-000003"]
     assert [r.id for r in c.claims_for(db, deal_id=deal.id)] == [made[0].id]
+
+
+def test_a_resolved_claim_keeps_its_reason(db, actor, manager, partner):
+    """Resolving needs a reason; the card must not clear it afterwards (the satisfaction report
+    counts resolved claims by reason)."""
+    claim = resolved(db, actor, partner, manager)
+    with pytest.raises(ValidationError) as caught:
+        c.update_claim(db, actor, claim.id, claim.version, draft(partner.id, reason_id=None))
+    assert caught.value.field == "reason_id"
+    assert caught.value.message.text == "The claim is resolved: its reason cannot be left empty."
+    assert c.get_claim(db, claim.id).reason_id == claim.reason_id
+    other = reason(db, "documents")
+    changed = c.update_claim(db, actor, claim.id, claim.version, draft(partner.id, reason_id=other))
+    assert changed.reason_id == other
+    back = c.start_investigation(db, actor, claim.id, changed.version)
+    cleared = c.update_claim(db, actor, claim.id, back.version, draft(partner.id, reason_id=None))
+    assert cleared.reason_id is None  # under investigation it may be cleared again
+
+
+def test_save_claim_writes_the_fields_and_the_plan_together(db, actor, manager, partner):
+    claim = c.create_claim(db, actor, draft(partner.id))
+    with pytest.raises(ValidationError) as caught:
+        c.save_claim(
+            db,
+            actor,
+            claim.id,
+            claim.version,
+            draft(partner.id, essence="Новая суть"),
+            [action(manager.user_id, "")],
+        )
+    assert caught.value.field == "plan[0].action"
+    stored = c.get_claim(db, claim.id)
+    assert (stored.essence, stored.version) == (claim.essence, claim.version)
+    saved = c.save_claim(
+        db,
+        actor,
+        claim.id,
+        claim.version,
+        draft(partner.id, essence="Новая суть"),
+        [action(manager.user_id)],
+    )
+    assert saved.essence == "Новая суть" and len(saved.actions) == 1
+    same = c.save_claim(db, actor, claim.id, saved.version, draft(partner.id, essence="Ещё"))
+    assert same.essence == "Ещё" and len(same.actions) == 1  # plan None: left as it is
+    with pytest.raises(ConcurrencyError):
+        c.save_claim(db, actor, claim.id, saved.version, draft(partner.id), [])

@@ -17,7 +17,7 @@ from crm_desktop.services import circles
 from crm_desktop.services import manager_reports as mr
 from crm_desktop.services import parties as p
 from crm_desktop.services.manager_reports import Period
-from crm_desktop.services.uow import write_unit
+from crm_desktop.services.uow import read_unit, write_unit
 from crm_desktop.services.users import ensure_user
 
 FROM, TO = date(2026, 12, 15), date(2027, 1, 14)  # 31 days across the year boundary
@@ -432,3 +432,64 @@ def test_completeness_in_chunks_with_progress_cancel_and_cli(db, actor, cards):
     result = CliRunner().invoke(main, ["--database", db.url, "report", "completeness"])
     assert result.exit_code == 0, result.output
     assert result.output.startswith("Заполненность карточек\n")
+
+
+def test_completeness_reads_in_bulk_not_per_client(db, actor, cards):
+    """The report's statements do not grow with the number of clients (no query per client),
+    and the bulk judgement is the save rule's (``circles.missing``) for every requirement."""
+    from sqlalchemy import event
+
+    m1, _m2, circle, ids = cards
+    every = list(circles.REQUIREMENTS)
+    contact = p.ContactDraft(
+        last_name="Иванов", channels=(p.ChannelDraft(kind="email", value="iv@example.ru"),)
+    )
+    circles.set_mandatory_fields(db, actor, circle["potential"], [])
+    for n in range(12):
+        made = p.create_client(
+            db,
+            actor,
+            p.ClientDraft(name=f"Л-{n:02}", owner_id=m1.user_id, circle_id=circle["potential"]),
+        )
+        ids[made.name] = made.id
+        if n % 2:
+            person = p.create_contact(db, actor, contact)
+            p.link_client_contact(db, actor, made.id, person.id)
+        if n % 3 == 0:
+            p.create_counterparty(
+                db,
+                actor,
+                p.CounterpartyDraft(
+                    legal_form_id=p.catalogue_item_id(db, "legal_form", "ooo"),
+                    full_name=f"ООО Л-{n:02}",
+                    client_id=made.id,
+                ),
+            )
+    circles.set_mandatory_fields(db, actor, circle["potential"], every)
+    expected: dict[object, tuple[str, ...]] = {}
+    with read_unit(db) as session:
+        for client_id in ids.values():
+            rules, absent = circles.missing(session, client_id)
+            if rules is not None:
+                expected[client_id] = tuple(absent)
+
+    statements: list[str] = []
+
+    def count(*args, **kwargs):
+        statements.append(args[2])
+
+    event.listen(db.engine, "before_cursor_execute", count)
+    try:
+        got = {}
+        for row in mr.card_completeness(db, chunk=5).rows:
+            for x in mr.incomplete_clients(db, row.owner_id, row.circle_id, chunk=5):
+                got[x.id] = x.missing
+        statements.clear()
+        report = mr.card_completeness(db, chunk=500)
+    finally:
+        event.remove(db.engine, "before_cursor_execute", count)
+    assert len(statements) <= 12, statements
+    live = {i for i in expected if i not in (ids["З-архив"], ids["И-удалён"])}
+    assert report.clients == len(live)
+    assert got == {i: expected[i] for i in live if expected[i]}
+    assert report.complete == sum(1 for i in live if not expected[i])

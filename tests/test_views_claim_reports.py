@@ -238,3 +238,42 @@ def test_a_failed_period_is_shown_on_the_page(qtbot, db, actor, shown_errors):
     qtbot.waitUntil(lambda: page.build_button.isEnabled(), timeout=20_000)
     assert page.error.text()
     assert page.report is None
+
+
+def test_the_drill_down_keeps_the_scope_of_the_shown_report(qtbot, db, actor, shown_errors):
+    """Changing the period or «only registered in the period» after building must not change
+    which clients a row's drill-down lists: it drills into the report on the screen."""
+    rules = circles.rules(db)
+    circle = rules[0]
+    circles.set_mandatory_fields(db, actor, circle.circle_id, [])
+    empty = p.create_client(db, actor, p.ClientDraft(name="Пустая", circle_id=circle.circle_id))
+    circles.set_mandatory_fields(db, actor, circle.circle_id, ["industry"])
+
+    page = show(qtbot, CardCompletenessPage(db, actor))
+    assert not page.in_period.isChecked()
+    report = build(qtbot, page)
+    row = next(i for i, r in enumerate(report.rows) if r.incomplete)
+    page.in_period.setChecked(True)
+    page.set_period(date(2020, 1, 1), date(2020, 12, 31))  # no client was registered then
+    with qtbot.waitSignal(page.drilled, timeout=20_000) as blocker:
+        page.drill_down(row)
+    assert [x.id for x in blocker.args[0]] == [empty.id]
+    assert not shown_errors
+
+
+def test_the_csv_file_is_named_after_the_shown_reports_period(
+    qtbot, db, actor, claims_data, tmp_path, monkeypatch
+):
+    page = show(qtbot, ClaimsStructurePage(db, actor))
+    page.set_period(TODAY.replace(day=1), TODAY)
+    report = build(qtbot, page)
+    page.set_period(date(2020, 1, 1), date(2020, 12, 31))  # changed, not built
+    asked: list[str] = []
+
+    def ask(cls, parent, title, suggested):
+        asked.append(suggested)
+        return tmp_path / suggested
+
+    monkeypatch.setattr(ReportCsvDialog, "ask", classmethod(ask))
+    assert page.export_csv() is not None
+    assert asked == [f"claims structure {report.date_from:%Y%m%d}-{report.date_to:%Y%m%d}.csv"]

@@ -360,3 +360,22 @@ def test_the_history_tab_speaks_of_the_claim(qtbot, db, actor, partner):
     assert any(row[2] == "Requested compensation" for row in texts)
     reasons = {r.id: r.name for r in c.claim_reasons(db)}
     assert any(row[4] == reasons[reason_id(db, "documents")] for row in texts)
+
+
+def test_a_refused_plan_saves_none_of_the_card(qtbot, db, actor, partner):
+    """The card's fields and its plan are one save: when the plan is refused, the fields are
+    not half-saved behind the user's back (nothing is written, the version stays)."""
+    claim = make_claims(db, actor, partner, 1)[0]
+    card = open_card(qtbot, db, actor, claim.id)
+    card.essence.setPlainText("Совсем другая суть")
+    card.plan.add_row({"action": ""})  # refused by the service: an action needs its text
+    assert not card.save()
+    assert "plan[0].action" in card.errors_shown()
+    stored = c.get_claim(db, claim.id)
+    assert (stored.essence, stored.version, stored.actions) == (claim.essence, claim.version, ())
+    assert card.is_dirty()
+    card.plan.set_cell(0, "action", "Проверить партию")
+    assert card.save()
+    stored = c.get_claim(db, claim.id)
+    assert stored.essence == "Совсем другая суть"
+    assert [a.action for a in stored.actions] == ["Проверить партию"]

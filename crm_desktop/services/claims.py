@@ -112,6 +112,7 @@ __all__ = [
     "overdue_actions",
     "reopen",
     "resolve",
+    "save_claim",
     "set_plan",
     "start_investigation",
     "update_claim",
@@ -634,6 +635,55 @@ def create_claim(
         return _details(session, claim)
 
 
+def _update(session: Session, claim: Claim, draft: ClaimDraft) -> None:
+    values = _claim_values(session, draft, claim)
+    errors = FieldErrors()
+    if claim.status == "resolved" and values["requested_amount"] < claim.result_amount:
+        errors.add(
+            "requested_amount",
+            QT_TRANSLATE_NOOP(
+                "UserErrors",
+                "The requested amount cannot be less than the granted amount ({granted}).",
+            ),
+            granted=claim.result_amount,
+        )
+    if claim.status == "resolved" and values["reason_id"] is None:
+        errors.add(
+            "reason_id",
+            QT_TRANSLATE_NOOP(
+                "UserErrors", "The claim is resolved: its reason cannot be left empty."
+            ),
+        )
+    errors.raise_if_any()
+    if draft.owner_id is not None:
+        values["owner_id"] = draft.owner_id
+    for key, value in values.items():
+        if getattr(claim, key) != value:
+            setattr(claim, key, value)
+
+
+def _set_plan(
+    session: Session, actor: Actor | None, claim: Claim, actions: Sequence[ActionDraft]
+) -> None:
+    if claim.status == "resolved":
+        raise ValidationError.single(
+            "plan",
+            QT_TRANSLATE_NOOP(
+                "UserErrors",
+                "The claim is resolved: return it to investigation to change its plan.",
+            ),
+        )
+    if claim.status == "investigation" and not actions:
+        raise ValidationError.single(
+            "plan",
+            QT_TRANSLATE_NOOP(
+                "UserErrors", "A claim under investigation needs at least one plan action."
+            ),
+        )
+    cleaned = _clean_actions(session, actions)
+    _sync_plan(session, actor, claim, cleaned)
+
+
 def update_claim(
     db: Database,
     actor: Actor | None,
@@ -641,24 +691,11 @@ def update_claim(
     expected_version: int,
     draft: ClaimDraft,
 ) -> ClaimDetails:
-    """Save the claim card's fields (not its status, plan or result). Refused when closed."""
+    """Save the claim card's fields (not its status, plan or result). Refused when closed;
+    a resolved claim keeps its reason and a requested amount not below the granted one."""
     with write_unit(db, actor) as session:
         claim = _writable(session, claim_id, expected_version)
-        values = _claim_values(session, draft, claim)
-        if claim.status == "resolved" and values["requested_amount"] < claim.result_amount:
-            raise ValidationError.single(
-                "requested_amount",
-                QT_TRANSLATE_NOOP(
-                    "UserErrors",
-                    "The requested amount cannot be less than the granted amount ({granted}).",
-                ),
-                granted=claim.result_amount,
-            )
-        if draft.owner_id is not None:
-            values["owner_id"] = draft.owner_id
-        for key, value in values.items():
-            if getattr(claim, key) != value:
-                setattr(claim, key, value)
+        _update(session, claim, draft)
         session.flush()
         return _details(session, claim)
 
@@ -674,23 +711,26 @@ def set_plan(
     added, lines left out are removed; lines are numbered in the given order."""
     with write_unit(db, actor) as session:
         claim = _writable(session, claim_id, expected_version)
-        if claim.status == "resolved":
-            raise ValidationError.single(
-                "plan",
-                QT_TRANSLATE_NOOP(
-                    "UserErrors",
-                    "The claim is resolved: return it to investigation to change its plan.",
-                ),
-            )
-        if claim.status == "investigation" and not actions:
-            raise ValidationError.single(
-                "plan",
-                QT_TRANSLATE_NOOP(
-                    "UserErrors", "A claim under investigation needs at least one plan action."
-                ),
-            )
-        cleaned = _clean_actions(session, actions)
-        _sync_plan(session, actor, claim, cleaned)
+        _set_plan(session, actor, claim, actions)
+        session.flush()
+        return _details(session, claim)
+
+
+def save_claim(
+    db: Database,
+    actor: Actor | None,
+    claim_id: uuid.UUID,
+    expected_version: int,
+    draft: ClaimDraft,
+    plan: Sequence[ActionDraft] | None = None,
+) -> ClaimDetails:
+    """The claim card's save: :func:`update_claim` and (unless ``plan`` is None)
+    :func:`set_plan` in one unit of work — both or nothing, the same refusals."""
+    with write_unit(db, actor) as session:
+        claim = _writable(session, claim_id, expected_version)
+        _update(session, claim, draft)
+        if plan is not None:
+            _set_plan(session, actor, claim, plan)
         session.flush()
         return _details(session, claim)
 

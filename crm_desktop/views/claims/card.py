@@ -870,13 +870,10 @@ class ClaimCard(CardPage):
         if self.record_id is None:
             return cl.create_claim(self.db, self.actor, draft.claim, list(draft.plan))
         assert self.version is not None
-        details = cl.update_claim(self.db, self.actor, self.record_id, self.version, draft.claim)
         saved = self._details
-        if saved is not None and draft.plan == plan_drafts(saved):
-            return details
-        self.version = details.version  # the fields are saved whatever the plan's fate
-        self._details = details
-        return cl.set_plan(self.db, self.actor, self.record_id, details.version, list(draft.plan))
+        plan = None if saved is not None and draft.plan == plan_drafts(saved) else draft.plan
+        # the fields and the plan in one transaction: a refused plan saves nothing
+        return cl.save_claim(self.db, self.actor, self.record_id, self.version, draft.claim, plan)
 
     def draft_of(self, details: ClaimDetails) -> ClaimCardDraft:
         return ClaimCardDraft(claim_draft_of(details), plan_drafts(details))

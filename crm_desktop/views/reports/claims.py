@@ -418,7 +418,11 @@ class ReportPage(QWidget):
         """Write the shown report as CSV (UTF-8 with a BOM, so Excel reads the Cyrillic)."""
         if self.report is None:
             return None
-        start, end = self.period()
+        # the period of the report shown (the fields may have changed since it was built)
+        start = getattr(self.report, "date_from", None)
+        end = getattr(self.report, "date_to", None)
+        if start is None or end is None:
+            start, end = self.period()
         suggested = f"{self.csv_name()} {start:%Y%m%d}-{end:%Y%m%d}.csv"
         title = QCoreApplication.translate("ReportPage", "Export the report to CSV")
         path = ReportCsvDialog.ask(self, title, suggested)

@@ -471,8 +471,8 @@ class CardCompletenessPage(ReportPage):
             return None
         data: CompletenessRow = report.rows[row]
         self.drill_row = data
-        in_period = self.in_period.isChecked()
-        start, end = self.period() if in_period else (None, None)
+        # the scope of the report on the screen, not what the filters say now
+        start, end = report.date_from, report.date_to
         db = self.db
 
         def work(state: TaskState) -> list[IncompleteClient]:
