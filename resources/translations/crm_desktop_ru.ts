@@ -7314,6 +7314,10 @@
         <translation>Заявленная сумма не может быть меньше суммы возмещения ({granted}).</translation>
     </message>
     <message>
+        <source>The claim is resolved: its reason cannot be left empty.</source>
+        <translation>Претензия решена: причину нельзя оставить пустой.</translation>
+    </message>
+    <message>
         <source>The claim is resolved: return it to investigation to change its plan.</source>
         <translation>Претензия урегулирована: чтобы изменить план, верните её на расследование.</translation>
     </message>
