@@ -537,3 +537,17 @@ def test_save_claim_writes_the_fields_and_the_plan_together(db, actor, manager, 
     assert same.essence == "Ещё" and len(same.actions) == 1  # plan None: left as it is
     with pytest.raises(ConcurrencyError):
         c.save_claim(db, actor, claim.id, saved.version, draft(partner.id), [])
+
+
+def test_a_closed_claims_files_stay_as_they_were(db, actor, manager, partner):
+    from crm_desktop.services import attachments as a
+
+    claim = resolved(db, actor, partner, manager)
+    kept = a.add_attachment(db, actor, "claim", claim.id, "акт.pdf", b"%PDF-1.4 act")
+    claim = c.close(db, actor, claim.id, claim.version)
+    with pytest.raises(ValidationError) as caught:
+        a.add_attachment(db, actor, "claim", claim.id, "ещё.pdf", b"%PDF-1.4")
+    assert caught.value.field == "file"
+    with pytest.raises(ValidationError):
+        a.remove_attachment(db, actor, kept.id)
+    assert [x.file_name for x in a.list_attachments(db, "claim", claim.id)] == ["акт.pdf"]

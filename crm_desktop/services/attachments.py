@@ -16,7 +16,7 @@ from pathlib import Path, PurePath
 from typing import Final
 
 from sqlalchemy import select
-from sqlalchemy.orm import defer
+from sqlalchemy.orm import Session, defer
 
 from crm_desktop.db import Database
 from crm_desktop.errors import QT_TRANSLATE_NOOP, NotFoundError, ValidationError
@@ -82,6 +82,18 @@ def _owner_model(owner_kind: str) -> type[Entity]:
         return _OWNER_MODELS[owner_kind]
     except KeyError:
         raise ValueError(f"unknown attachment owner kind {owner_kind!r}") from None
+
+
+def _writable_owner(session: Session, owner: Entity) -> None:
+    """A closed claim's files stay as they were when it was closed (a card opened before
+    someone closed it must not change them)."""
+    if isinstance(owner, Claim) and owner.status == "closed":
+        raise ValidationError.single(
+            "file",
+            QT_TRANSLATE_NOOP(
+                "UserErrors", "The claim is closed: its files can no longer be changed."
+            ),
+        )
 
 
 def _too_large(size: int) -> ValidationError:
@@ -163,7 +175,7 @@ def add_attachment(
         mime = DEFAULT_MIME
     digest = hashlib.sha256(content).hexdigest()
     with write_unit(db, actor) as session:
-        live(session, model, owner_id, "owner_id")
+        _writable_owner(session, live(session, model, owner_id, "owner_id"))
         attachment = Attachment(
             owner_kind=owner_kind,
             owner_id=owner_id,
@@ -276,4 +288,7 @@ def remove_attachment(db: Database, actor: Actor | None, attachment_id: uuid.UUI
                 ),
                 field="id",
             )
+        owner = session.get(_owner_model(attachment.owner_kind), attachment.owner_id)
+        if owner is not None:
+            _writable_owner(session, owner)
         attachment.deleted_at = utc_now()
