@@ -6906,6 +6906,10 @@
         <translation>Этот артикул уже есть у другой номенклатуры.</translation>
     </message>
     <message>
+        <source>The claim is closed: its files can no longer be changed.</source>
+        <translation>Претензия закрыта: её файлы больше нельзя изменить.</translation>
+    </message>
+    <message>
         <source>The file is too large: {size} MB; a file of at most {max} MB can be attached.</source>
         <translation>Файл слишком большой: {size} МБ; прикрепить можно файл размером не более {max} МБ.</translation>
     </message>
