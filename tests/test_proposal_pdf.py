@@ -300,13 +300,38 @@ def test_labels_and_dates() -> None:
 
 
 def test_payment_qr_payload() -> None:
-    doc = make_doc(1, total=Decimal("123456.78"))
+    """The purpose states the VAT in it, as a payment order must (Tax Code art. 168 p. 4)."""
+    doc = make_doc(1, total=Decimal("123456.78"), vat_total=Decimal("20576.13"))
     assert payment_qr_payload(doc) == (
         'ST00012|Name=Общество с ограниченной ответственностью "Ромашка"'
         "|PersonalAcc=40702810938000012345|BankName=ПАО Сбербанк|BIC=044525225"
         "|CorrespAcc=30101810400000000225|PayeeINN=7707083893|KPP=773601001|Sum=12345678"
-        "|Purpose=Оплата по коммерческому предложению № А-000042 от 23.11.2026"
+        "|Purpose=Оплата по коммерческому предложению № А-000042 от 23.11.2026,"
+        " в т.ч. НДС 20 576,13 руб."
     )
+    no_vat = make_doc(2, has_vat=False)
+    payload = payment_qr_payload(no_vat)
+    assert payload is not None
+    assert payload.endswith(
+        "|Purpose=Оплата по коммерческому предложению № А-000042 от 23.11.2026, без НДС"
+    )
+
+
+def test_payment_qr_fields_keep_the_standard_lengths() -> None:
+    """GOST R 56042-2014: Name up to 160 characters, BankName up to 45, Purpose up to 210; a
+    bank's app refuses a longer field."""
+    seller = dataclasses.replace(
+        SELLER,
+        name="Общество с ограниченной ответственностью " + "«Очень длинное название» " * 10,
+        bank_name='Филиал "Центральный" Банка ВТБ (публичное акционерное общество) в г. Москве',
+    )
+    payload = payment_qr_payload(make_doc(1, seller=seller, number="А-" + "9" * 200))
+    assert payload is not None
+    fields = dict(field.split("=", 1) for field in payload.split("|")[1:])
+    assert len(fields["Name"]) <= 160
+    assert fields["Name"].startswith("Общество с ограниченной ответственностью «Очень")
+    assert len(fields["BankName"]) <= 45
+    assert len(fields["Purpose"]) <= 210
 
 
 def test_payment_qr_payload_cleans_values() -> None:

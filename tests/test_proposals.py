@@ -3,11 +3,13 @@ hand-computed Decimals; versions; the negotiation stage wants an accepted propos
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from datetime import date
 from decimal import Decimal
 
 import pytest
 from click.testing import CliRunner
+from sqlalchemy import event
 
 from crm_desktop.cli import main
 from crm_desktop.errors import PermissionDeniedError, ValidationError
@@ -509,3 +511,59 @@ def test_cli_writes_the_proposal_pdf(db, actor, deal, tmp_path):
     result = runner.invoke(main, ["--database", db.url, "proposal", "pdf", "Б-1", "-o", out])
     assert result.exit_code == 2
     assert "no proposal numbered Б-1" in result.output
+
+
+def test_a_price_that_is_not_a_number_is_refused(db, actor, products):
+    """«NaN» is a Decimal but no price: refused on its field, not a crash."""
+    nails = products[0]
+    wholesale = price_type(db, "wholesale")
+    for typed in ("NaN", "nan", "sNaN", "Infinity", "-0.01", "abc"):
+        with pytest.raises(ValidationError) as caught:
+            cat.set_price(db, actor, nails.id, wholesale, ISSUED, typed)
+        assert set(caught.value.field_errors) == {"price"}, typed
+
+
+@contextmanager
+def price_queries(db):
+    """The statements that read product prices, while the block runs."""
+    statements: list[str] = []
+
+    def count(_conn, _cursor, statement, *_args):
+        if "product_price" in statement:
+            statements.append(statement)
+
+    event.listen(db.engine, "before_cursor_execute", count)
+    try:
+        yield statements
+    finally:
+        event.remove(db.engine, "before_cursor_execute", count)
+
+
+def test_prices_are_read_in_one_query(db, actor, deal, products):
+    """The product search (run on the GUI thread while the user types) and issuing a proposal
+    read the prices of all their products at once, not one query per product."""
+    wholesale = price_type(db, "wholesale")
+    for no in range(6):
+        made = cat.create_product(
+            db,
+            actor,
+            cat.ProductDraft(
+                sku=f"GZ-{no}",
+                name=f"Гвозди финишные {no}",
+                price_unit_id=unit(db, "796"),
+                sales_unit_id=unit(db, "796"),
+            ),
+        )
+        cat.set_price(db, actor, made.id, wholesale, date(2026, 1, 1), Decimal(10 + no))
+        cat.set_price(db, actor, made.id, wholesale, date(2027, 1, 1), Decimal(99))
+    with price_queries(db) as statements:
+        found = cat.find_products(db, "гвозди", price_type_id=wholesale, on=ISSUED)
+    assert len(statements) == 1, statements
+    assert {x.sku: x.price for x in found} == {
+        "GV-100": Decimal("118.37"),
+        **{f"GZ-{no}": Decimal(10 + no) for no in range(6)},
+    }
+    with price_queries(db) as statements:
+        proposal = pr.issue_proposal(db, actor, deal.id, issued_on=ISSUED)
+    assert len(statements) == 1, statements
+    assert proposal.total == Decimal("9303.07")  # the prices of the hand-computed test

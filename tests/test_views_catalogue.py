@@ -505,6 +505,10 @@ def test_a_bad_price_is_shown_under_it_and_nothing_is_stored(qtbot, db, actor, c
     card.price.setText("-5")
     assert not card.add_price()
     assert card.price_boxes["price"].error.text() == "The price cannot be negative."
+    for typed in ("nan", "Infinity"):  # Decimal reads them; they are no price
+        card.price.setText(typed)
+        assert not card.add_price()
+        assert card.price_boxes["price"].error.text() == "Enter a number."
     card.price.setText("")
     assert not card.add_price()
     assert count_prices(db) == 0

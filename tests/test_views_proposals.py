@@ -24,6 +24,7 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
 from sqlalchemy import select
 
+from crm_desktop.errors import QT_TRANSLATE_NOOP, StorageError
 from crm_desktop.models import Interaction
 from crm_desktop.services import agreements as ag
 from crm_desktop.services import catalogue as cat
@@ -686,3 +687,27 @@ def test_enter_without_choosing_keeps_the_typed_text(qtbot):
     qtbot.keyClick(popup, Qt.Key.Key_Return)
     assert picked == []
     assert editor.text() == "Delivery to the site"
+
+
+def test_sent_but_not_recorded_is_never_sent_twice(
+    qtbot, db, actor, proposal, smtp_server, shown_errors, monkeypatch
+):
+    """The server took the message, the database refused the record: the dialog says it went
+    out and offers no second Send."""
+    inbox, settings = smtp_server
+    row, _deal = proposal
+
+    def refuse(*_args, **_kwargs):
+        raise StorageError(QT_TRANSLATE_NOOP("UserErrors", "The database is not available."))
+
+    monkeypatch.setattr(pr, "record_email_sent", refuse)
+    dialog = show(qtbot, EmailDialog(db, actor, row, settings=settings, password=PASSWORD))
+    assert dialog.send() is not None
+    qtbot.waitUntil(lambda: not dialog.is_busy(), timeout=WAIT_MS)
+    assert "was sent" in dialog.errors_shown()[""]
+    assert dialog.isVisible()
+    assert not dialog.send_button.isEnabled()
+    assert dialog.cancel_button.isEnabled()
+    assert dialog.send() is None
+    assert len(inbox.messages) == 1
+    assert shown_errors == []

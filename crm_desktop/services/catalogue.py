@@ -9,13 +9,14 @@ after that date (:func:`price_on`).
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from functools import partial
 from typing import Any
 
-from sqlalchemy import Select, or_, select
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from crm_desktop.db import Database
@@ -29,6 +30,7 @@ from crm_desktop.services.uow import Actor, read_unit, write_unit
 KOPECK = Decimal("0.01")
 VAT_CODES = ("20", "10", "0", "none")
 MAX_FACTOR = 1_000_000
+PRICE_CHUNK = 500  # product ids per price query (bound parameters stay few)
 
 
 @dataclass(frozen=True)
@@ -232,6 +234,8 @@ def _money(value: Decimal | str, field: str) -> Decimal:
     try:
         amount = Decimal(value).quantize(KOPECK, rounding=ROUND_HALF_UP)
     except (InvalidOperation, TypeError, ValueError):
+        amount = Decimal("NaN")
+    if not amount.is_finite():  # «NaN» quantizes to itself and cannot be compared
         raise ValidationError.single(
             field, QT_TRANSLATE_NOOP("UserErrors", "Enter a number.")
         ) from None
@@ -355,6 +359,40 @@ def price_on(
     )
 
 
+def prices_on(
+    session: Session, product_ids: Iterable[uuid.UUID], price_type_id: uuid.UUID, on: date
+) -> dict[uuid.UUID, Decimal]:
+    """:func:`price_on` for many products in one query per :data:`PRICE_CHUNK` of them:
+    product id → price (a product without a price valid on ``on`` is left out)."""
+    ids = sorted(set(product_ids))
+    found: dict[uuid.UUID, Decimal] = {}
+    for start in range(0, len(ids), PRICE_CHUNK):
+        ranked = (
+            select(
+                ProductPrice.product_id,
+                ProductPrice.price,
+                func.row_number()
+                .over(
+                    partition_by=ProductPrice.product_id,
+                    order_by=ProductPrice.valid_from.desc(),
+                )
+                .label("rank"),
+            )
+            .where(
+                ProductPrice.product_id.in_(ids[start : start + PRICE_CHUNK]),
+                ProductPrice.price_type_id == price_type_id,
+                ProductPrice.valid_from <= on,
+                ProductPrice.deleted_at.is_(None),
+            )
+            .subquery()
+        )
+        rows = session.execute(
+            select(ranked.c.product_id, ranked.c.price).where(ranked.c.rank == 1)
+        )
+        found.update({row.product_id: row.price for row in rows})
+    return found
+
+
 def price_for(
     db: Database, product_id: uuid.UUID, price_type_id: uuid.UUID, on: date
 ) -> Decimal | None:
@@ -402,11 +440,19 @@ def find_products(
             .order_by(Product.search_key, Product.id)
             .limit(limit)
         ).all()
-        day = on or date.today()
-        return [
-            _pick(row, price_on(session, row[0], price_type_id, day) if price_type_id else None)
-            for row in rows
-        ]
+        return _priced(session, rows, price_type_id, on)
+
+
+def _priced(
+    session: Session, rows: Any, price_type_id: uuid.UUID | None, on: date | None
+) -> list[ProductPick]:
+    """The rows of :func:`_pick_query` as picks, priced in one query."""
+    prices = (
+        prices_on(session, [row[0] for row in rows], price_type_id, on or date.today())
+        if price_type_id is not None
+        else {}
+    )
+    return [_pick(row, prices.get(row[0])) for row in rows]
 
 
 def _pick(row: Any, price: Decimal | None) -> ProductPick:
@@ -453,11 +499,7 @@ def product_picks(
     if not ids:
         return []
     rows = session.execute(_pick_query().where(Product.id.in_(set(ids)))).all()
-    day = on or date.today()
-    return [
-        _pick(row, price_on(session, row[0], price_type_id, day) if price_type_id else None)
-        for row in rows
-    ]
+    return _priced(session, rows, price_type_id, on)
 
 
 def product_pick(

@@ -11,17 +11,23 @@ and nothing is recorded.
 
 from __future__ import annotations
 
+import logging
 import smtplib
 import ssl
 import uuid
 from dataclasses import dataclass
+from email.headerregistry import Address
 from email.message import EmailMessage
-from email.utils import formataddr, make_msgid
+from email.utils import formatdate, make_msgid
+
+from email_validator import EmailNotValidError, validate_email
 
 from crm_desktop.db import Database
 from crm_desktop.errors import QT_TRANSLATE_NOOP, StorageError, UserError
 from crm_desktop.services import validation as v
 from crm_desktop.services.uow import Actor
+
+log = logging.getLogger(__name__)
 
 KEYRING_SERVICE = "crm-desktop-smtp"
 SECURITY = ("starttls", "ssl", "none")
@@ -50,6 +56,11 @@ class OutgoingMail:
 
 class MailError(UserError):
     """Sending failed; the message says why in the user's words."""
+
+
+class NotRecordedError(MailError):
+    """The server took the message, but recording it on the deal failed: it must not be sent
+    again."""
 
 
 def _keyring_user(settings: SmtpSettings) -> str:
@@ -84,12 +95,41 @@ def set_smtp_password(settings: SmtpSettings, password: str) -> None:
         ) from exc
 
 
+def _address(name: str | None, address: str) -> Address:
+    """A header address as any server takes it: the domain in punycode («ромашка.рф» →
+    «xn--80aa3agjl3d.xn--p1ai»); a mailbox in non-Latin letters stays (it needs a server with
+    SMTPUTF8, :func:`_exchange` checks)."""
+    text = address.strip()
+    try:
+        checked = validate_email(text, check_deliverability=False)
+    except EmailNotValidError:
+        username, _, domain = text.rpartition("@")
+    else:
+        username, domain = checked.local_part, checked.ascii_domain
+    return Address(display_name=name or "", username=username, domain=domain)
+
+
+def _one_line(text: str | None) -> str:
+    """A header's text on one line (a subject pasted with its line break would be refused)."""
+    return " ".join((text or "").split())
+
+
+def _needs_smtputf8(message: EmailMessage) -> bool:
+    return not all(
+        address.username.isascii()
+        for header in ("From", "To")
+        for address in message[header].addresses
+    )
+
+
 def build_message(settings: SmtpSettings, mail: OutgoingMail) -> EmailMessage:
     message = EmailMessage()
-    message["From"] = formataddr((settings.sender_name or "", settings.sender))
-    message["To"] = formataddr((mail.to_name or "", mail.to_address))
-    message["Subject"] = mail.subject
-    message["Message-ID"] = make_msgid(domain=settings.sender.rpartition("@")[2] or None)
+    sender = _address(_one_line(settings.sender_name), settings.sender)
+    message["From"] = sender
+    message["To"] = _address(_one_line(mail.to_name), mail.to_address)
+    message["Subject"] = _one_line(mail.subject)
+    message["Date"] = formatdate(localtime=True)  # required; a submission server may not add it
+    message["Message-ID"] = make_msgid(domain=sender.domain or None)
     message.set_content(mail.body)
     message.add_attachment(
         mail.attachment, maintype="application", subtype="pdf", filename=mail.attachment_name
@@ -142,13 +182,26 @@ def _exchange(settings: SmtpSettings, password: str | None, mail: OutgoingMail |
             )
         else:
             smtp = smtplib.SMTP(settings.host, settings.port, timeout=TIMEOUT_S)
-        with smtp:
+        try:
             if settings.security == "starttls":
                 smtp.starttls(context=ssl.create_default_context())
             if settings.login:
                 smtp.login(settings.login, password or "")
             if message is not None:
+                smtp.ehlo_or_helo_if_needed()
+                if _needs_smtputf8(message) and not smtp.has_extn("smtputf8"):
+                    raise MailError(
+                        QT_TRANSLATE_NOOP(
+                            "UserErrors",
+                            "The mail server does not take addresses with non-Latin letters "
+                            "before the @ ({address}). Ask for another address.",
+                        ),
+                        field="to_address",
+                        address=mail.to_address if mail else "",
+                    )
                 smtp.send_message(message)
+        finally:
+            _close(smtp)  # the message is taken: a refused or broken QUIT changes nothing
     except smtplib.SMTPAuthenticationError as exc:
         raise MailError(
             QT_TRANSLATE_NOOP(
@@ -177,7 +230,37 @@ def _exchange(settings: SmtpSettings, password: str | None, mail: OutgoingMail |
             field="to_address",
             address=mail.to_address if mail else "",
         ) from exc
-    except (smtplib.SMTPException, ssl.SSLError) as exc:
+    except smtplib.SMTPServerDisconnected as exc:
+        raise MailError(
+            QT_TRANSLATE_NOOP(
+                "UserErrors",
+                "The mail server closed the connection ({detail}). Check the port and security "
+                "in Settings → E-mail: port 465 is usually SSL/TLS, port 587 STARTTLS.",
+            ),
+            field="security",
+            detail=str(exc),
+        ) from exc
+    except ssl.SSLCertVerificationError as exc:
+        raise MailError(
+            QT_TRANSLATE_NOOP(
+                "UserErrors",
+                "The mail server's certificate is not trusted ({detail}). Check the server's "
+                "name in Settings → E-mail.",
+            ),
+            field="host",
+            detail=exc.verify_message or str(exc),
+        ) from exc
+    except ssl.SSLError as exc:
+        raise MailError(
+            QT_TRANSLATE_NOOP(
+                "UserErrors",
+                "No secure connection with the mail server ({detail}). Check the port and "
+                "security in Settings → E-mail: port 465 is usually SSL/TLS, port 587 STARTTLS.",
+            ),
+            field="security",
+            detail=exc.reason or str(exc),
+        ) from exc
+    except smtplib.SMTPException as exc:
         raise MailError(
             QT_TRANSLATE_NOOP("UserErrors", "The mail server did not take the message: {detail}"),
             field="smtp",
@@ -195,6 +278,14 @@ def _exchange(settings: SmtpSettings, password: str | None, mail: OutgoingMail |
             port=str(settings.port),
             detail=str(exc),
         ) from exc
+
+
+def _close(smtp: smtplib.SMTP) -> None:
+    """Say QUIT and close; what the server answers to it no longer matters."""
+    try:
+        smtp.quit()
+    except (smtplib.SMTPException, OSError):
+        smtp.close()
 
 
 def _reply(exc: smtplib.SMTPResponseException) -> str:
@@ -218,12 +309,22 @@ def send_proposal(
     from crm_desktop.services.proposals import record_email_sent
 
     send(settings, password, mail)
-    return record_email_sent(
-        db,
-        actor,
-        proposal_id,
-        to_address=mail.to_address,
-        contact_id=contact_id,
-        subject=mail.subject,
-        body=mail.body,
-    )
+    try:
+        return record_email_sent(
+            db,
+            actor,
+            proposal_id,
+            to_address=mail.to_address,
+            contact_id=contact_id,
+            subject=_one_line(mail.subject),
+            body=mail.body,
+        )
+    except UserError as exc:  # the message is gone: sending it again would send it twice
+        log.warning("proposal %s was e-mailed but not recorded: %s", proposal_id, exc)
+        raise NotRecordedError(
+            QT_TRANSLATE_NOOP(
+                "UserErrors",
+                "The message was sent, but it could not be recorded on the deal. Do not send it "
+                "again: record the e-mail on the deal by hand.",
+            )
+        ) from exc

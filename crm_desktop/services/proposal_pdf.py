@@ -204,19 +204,31 @@ def _qr_digits(value: str) -> str:
     return _SPACES.sub("", value.replace("|", ""))
 
 
+# field lengths of GOST R 56042-2014 a bank's app checks
+_QR_NAME_MAX = 160
+_QR_BANK_MAX = 45
+_QR_PURPOSE_MAX = 210
+
+
+def _qr_limit(value: str, length: int) -> str:
+    return value[:length].rstrip()
+
+
 def payment_qr_payload(doc: ProposalDocument) -> str | None:
     """The ``ST00012|…`` payment string banks' apps read, or None without our bank account.
 
-    Needs the seller's account, BIK and bank name, and a positive total. ``Sum`` is in kopecks.
+    Needs the seller's account, BIK and bank name, and a positive total. ``Sum`` is in kopecks;
+    the purpose states the VAT in the sum or that there is none, as a payment order must (Tax
+    Code art. 168 p. 4); fields are cut to the standard's lengths.
     """
     seller = doc.seller
     if not (seller.account and seller.bik and seller.bank_name) or doc.total <= 0:
         return None
     kopecks = int((doc.total * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))
     fields = [
-        ("Name", _qr_value(seller.name)),
+        ("Name", _qr_limit(_qr_value(seller.name), _QR_NAME_MAX)),
         ("PersonalAcc", _qr_digits(seller.account)),
-        ("BankName", _qr_value(seller.bank_name)),
+        ("BankName", _qr_limit(_qr_value(seller.bank_name), _QR_BANK_MAX)),
         ("BIC", _qr_digits(seller.bik)),
         ("CorrespAcc", _qr_digits(seller.corr_account or "") or "0"),
     ]
@@ -224,10 +236,16 @@ def payment_qr_payload(doc: ProposalDocument) -> str | None:
         fields.append(("PayeeINN", _qr_digits(seller.inn)))
     if seller.kpp:
         fields.append(("KPP", _qr_digits(seller.kpp)))
-    purpose = (
+    purpose = _qr_value(
         f"Оплата по коммерческому предложению № {doc.number} от {format_date_short(doc.issued_on)}"
     )
-    fields += [("Sum", str(kopecks)), ("Purpose", _qr_value(purpose))]
+    vat = (
+        _qr_value(f", в т.ч. НДС {format_money(doc.vat_total)} руб.")
+        if doc.has_vat
+        else ", без НДС"
+    )
+    purpose = _qr_limit(purpose, _QR_PURPOSE_MAX - len(vat)) + vat
+    fields += [("Sum", str(kopecks)), ("Purpose", purpose)]
     return "ST00012|" + "|".join(f"{key}={value}" for key, value in fields)
 
 

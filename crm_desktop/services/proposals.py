@@ -45,7 +45,7 @@ from crm_desktop.models import (
     User,
 )
 from crm_desktop.services import validation as v
-from crm_desktop.services.catalogue import price_on
+from crm_desktop.services.catalogue import prices_on
 from crm_desktop.services.deals import line_amount, vat_included, writable_deal
 from crm_desktop.services.numbering import next_number
 from crm_desktop.services.parties import FieldErrors, check_version, live
@@ -146,14 +146,22 @@ def _fill(
         .where(DealLine.deal_id == deal.id, DealLine.deleted_at.is_(None))
         .order_by(DealLine.line_no, DealLine.id)
     ).all()
+    listed = (
+        prices_on(
+            session,
+            [line.product_id for line, _ in rows if line.product_id is not None],
+            price_type_id,
+            proposal.issued_on,
+        )
+        if price_type_id is not None
+        else {}
+    )
     total = Decimal("0.00")
     vat_total = Decimal("0.00")
     for line, sku in rows:
         price = line.price
-        if line.product_id is not None and price_type_id is not None:
-            listed = price_on(session, line.product_id, price_type_id, proposal.issued_on)
-            if listed is not None:
-                price = listed
+        if line.product_id is not None and line.product_id in listed:
+            price = listed[line.product_id]
         discount = min(Decimal(100), line.discount_pct + extra)
         amount = line_amount(line.quantity, price, discount, line.factor)
         vat = vat_included(amount, line.vat_rate)

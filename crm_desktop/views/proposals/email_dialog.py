@@ -100,6 +100,7 @@ class EmailDialog(QDialog):
         self.runner = runner if runner is not None else TaskRunner(self)
         self.task: Task | None = None
         self.interaction_id: uuid.UUID | None = None
+        self.sent_unrecorded = False  # the server took it, the deal did not: never send again
         self._settings_injected = settings is not _FROM_SETTINGS
         self._password_injected = password is not _FROM_SETTINGS
         self.settings: SmtpSettings | None = None if settings is _FROM_SETTINGS else settings
@@ -342,7 +343,7 @@ class EmailDialog(QDialog):
     @Slot()
     def send(self) -> Task | None:
         """Hand the message to the mail server in a worker; None when nothing was started."""
-        if self.task is not None or self.settings is None:
+        if self.task is not None or self.settings is None or self.sent_unrecorded:
             return None
         self._clear_errors()
         address, name, contact_id = self.recipient()
@@ -382,7 +383,9 @@ class EmailDialog(QDialog):
         self.busy_text.setVisible(busy)
         for widget in (self.to, self.subject, self.body, self.password, self.remember):
             widget.setEnabled(not busy)
-        self.send_button.setEnabled(not busy and self.settings is not None)
+        self.send_button.setEnabled(
+            not busy and self.settings is not None and not self.sent_unrecorded
+        )
         self.send_button.setText(self.tr("Sending…") if busy else self.tr("Send"))
         self.cancel_button.setEnabled(not busy)
         self.busy_changed.emit(busy)
@@ -413,7 +416,10 @@ class EmailDialog(QDialog):
 
     @Slot(object)
     def _on_task_failed(self, error: BaseException) -> None:
-        if isinstance(error, ValidationError):
+        if isinstance(error, mailer.NotRecordedError):
+            self.sent_unrecorded = True
+            self._show_banner(messages.user_message(error))
+        elif isinstance(error, ValidationError):
             for name, message in error.field_errors.items():
                 self._show_error(name, messages.message_text(message))
         elif isinstance(error, UserError):
