@@ -7494,6 +7494,10 @@
         <translation>Сначала укажите почтовый сервер и адрес отправителя в разделе Настройки → Почта.</translation>
     </message>
     <message>
+        <source>The mail server does not take addresses with non-Latin letters before the @ ({address}). Ask for another address.</source>
+        <translation>Почтовый сервер не принимает адреса с нелатинскими буквами до знака @ ({address}). Попросите другой адрес.</translation>
+    </message>
+    <message>
         <source>The mail server refused the login or password ({detail}). Check them in Settings → E-mail.</source>
         <translation>Почтовый сервер не принял логин или пароль ({detail}). Проверьте их в разделе Настройки → Почта.</translation>
     </message>
@@ -7506,12 +7510,28 @@
         <translation>Почтовый сервер не принял адрес получателя {address}.</translation>
     </message>
     <message>
+        <source>The mail server closed the connection ({detail}). Check the port and security in Settings → E-mail: port 465 is usually SSL/TLS, port 587 STARTTLS.</source>
+        <translation>Почтовый сервер разорвал соединение ({detail}). Проверьте порт и защиту в разделе Настройки → Электронная почта: для порта 465 обычно нужен SSL/TLS, для порта 587 — STARTTLS.</translation>
+    </message>
+    <message>
+        <source>The mail server's certificate is not trusted ({detail}). Check the server's name in Settings → E-mail.</source>
+        <translation>Сертификат почтового сервера не вызывает доверия ({detail}). Проверьте имя сервера в разделе Настройки → Электронная почта.</translation>
+    </message>
+    <message>
+        <source>No secure connection with the mail server ({detail}). Check the port and security in Settings → E-mail: port 465 is usually SSL/TLS, port 587 STARTTLS.</source>
+        <translation>Не удалось установить защищённое соединение с почтовым сервером ({detail}). Проверьте порт и защиту в разделе Настройки → Электронная почта: для порта 465 обычно нужен SSL/TLS, для порта 587 — STARTTLS.</translation>
+    </message>
+    <message>
         <source>The mail server did not take the message: {detail}</source>
         <translation>Почтовый сервер не принял письмо: {detail}</translation>
     </message>
     <message>
         <source>Cannot reach the mail server {host}:{port} ({detail}). Check the address and the network.</source>
         <translation>Нет связи с почтовым сервером {host}:{port} ({detail}). Проверьте адрес и сеть.</translation>
+    </message>
+    <message>
+        <source>The message was sent, but it could not be recorded on the deal. Do not send it again: record the e-mail on the deal by hand.</source>
+        <translation>Письмо отправлено, но записать его в сделку не удалось. Не отправляйте его повторно: внесите письмо в сделку вручную.</translation>
     </message>
     <message>
         <source>This proposal belongs to another deal.</source>
