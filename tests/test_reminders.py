@@ -228,3 +228,28 @@ def test_today_summary(db, actor, petrov, client):
     assert [(x.id, x.title, x.client) for x in summary.overdue_deals] == [
         (late.id, "Просроченная", "Ромашка")
     ]
+
+
+def test_today_has_the_users_overdue_investigation_actions(db, actor, petrov, client):
+    claim_id = add_claim(
+        db,
+        actor,
+        client,
+        [
+            ("Запросить накладные\nу склада", petrov, TODAY - timedelta(days=2), None),
+            ("Сделано", petrov, TODAY - timedelta(days=3), TODAY - timedelta(days=1)),
+            ("Сегодняшнее", petrov, TODAY, None),
+            ("Чужое", actor, TODAY - timedelta(days=2), None),
+        ],
+    )
+    summary = r.today(db, petrov.user_id, NOW, MSK)
+    assert [
+        (a.claim_id, a.claim_number, a.partner_name, a.action, a.days_overdue)
+        for a in summary.overdue_actions
+    ] == [(claim_id, "П-000001", "Ромашка", "Запросить накладные\nу склада", 2)]
+    assert [a.action for a in r.today(db, actor.user_id, NOW, MSK).overdue_actions] == ["Чужое"]
+    assert r.today(db, petrov.user_id, NOW, MSK, limit=0).overdue_actions == ()
+    # a resolved claim's plan is not to be done any more
+    with write_unit(db, actor) as session:
+        session.get(Claim, claim_id).status = "resolved"
+    assert r.today(db, petrov.user_id, NOW, MSK).overdue_actions == ()

@@ -15,6 +15,7 @@ from crm_desktop.services import deals as d
 from crm_desktop.services import interactions as it
 from crm_desktop.services import parties as p
 from crm_desktop.services import tasks as t
+from crm_desktop.services.lists import PageRequest
 from crm_desktop.services.uow import read_unit
 from crm_desktop.services.users import ensure_user
 
@@ -239,3 +240,114 @@ def test_tasks_for_pages_latest_due_first(db, actor, client):
     assert len(t.tasks_for(db, client_id=client.id)) == 4
     with pytest.raises(ValueError, match="needs a record"):
         t.tasks_for(db)
+
+
+# --- the Tasks list -------------------------------------------------------------------------------
+
+
+def titles(db, flt, **page):
+    return [row.title for _key, row in t.task_page(db, flt, PageRequest("due_at", **page))]
+
+
+@pytest.fixture
+def week_of_tasks(db, actor, petrov):
+    """Petrov's tasks around Wednesday 12 March 2025, 15:00 in Moscow, and one of the actor's."""
+
+    def make(title, due, who=petrov, **links):
+        return t.create_task(
+            db, actor, t.TaskDraft(title=title, due_at=due, assignee_id=who.user_id, **links)
+        )
+
+    made = {
+        "Вчера": make("Вчера", local(11, 10)),
+        "Перезвонить утром": make("Перезвонить утром", local(12, 9)),
+        "Перезвонить вечером": make("Перезвонить вечером", local(12, 18)),
+        "Завтра": make("Завтра", local(13, 0, 0)),
+        "Воскресенье": make("Воскресенье", local(16, 23, 0)),
+        "Понедельник": make("Понедельник", local(17, 0, 0)),
+        "Через месяц": make("Через месяц", local(31, 10)),
+        "Чужое": make("Чужое", local(12, 18), who=actor),
+        "Сделано": make("Сделано", local(12, 16)),
+    }
+    t.complete_task(db, petrov, made["Сделано"].id, now=NOW)
+    return made
+
+
+def test_task_list_buckets_in_the_users_local_days(db, actor, petrov, week_of_tasks):
+    mine = t.TaskFilter(assignee_id=petrov.user_id)
+
+    def bucket(name, tz=MSK):
+        return titles(db, t.bucket_filter(mine, name, NOW, tz))
+
+    assert bucket("overdue") == ["Вчера", "Перезвонить утром"]
+    assert bucket("today") == ["Перезвонить вечером"]
+    assert bucket("week") == ["Завтра", "Воскресенье"]
+    assert bucket("later") == ["Понедельник", "Через месяц"]
+    assert bucket("open") == [
+        "Вчера",
+        "Перезвонить утром",
+        "Перезвонить вечером",
+        "Завтра",
+        "Воскресенье",
+        "Понедельник",
+        "Через месяц",
+    ]
+    assert bucket("done") == ["Сделано"]
+    # 22:00 in Vladivostok: Moscow's evening is tomorrow there
+    assert bucket("today", ZoneInfo("Asia/Vladivostok")) == []
+    counts = t.bucket_counts(db, mine, NOW, MSK)
+    assert counts == {"overdue": 2, "today": 1, "week": 2, "later": 2, "open": 7}
+    assert t.task_count(db, t.bucket_filter(mine, "open", NOW, MSK)) == 7
+    everyone = t.bucket_filter(t.TaskFilter(), "today", NOW, MSK)
+    assert sorted(titles(db, everyone)) == ["Перезвонить вечером", "Чужое"]
+    with pytest.raises(ValueError, match="bucket"):
+        t.bucket_filter(mine, "someday", NOW, MSK)
+
+
+def test_task_list_pages_by_keyset_and_sorts_in_sql(db, actor, petrov, week_of_tasks):
+    flt = t.TaskFilter(assignee_id=petrov.user_id)
+    first = t.task_page(db, flt, PageRequest("due_at", limit=3))
+    rest = t.task_page(db, flt, PageRequest("due_at", after=first[-1][0], limit=10))
+    assert [r.title for _k, r in first + rest] == titles(db, flt)
+    anchors = t.task_anchors(db, flt, "due_at", every=3)
+    assert anchors == [first[-1][0], rest[2][0]]
+    for sort in t.TASK_SORT_KEYS:
+        for descending in (False, True):
+            rows = t.task_page(db, flt, PageRequest(sort, descending, limit=100))
+            assert len(rows) == 7, sort
+    done = t.task_page(db, t.bucket_filter(flt, "done", NOW, MSK), PageRequest("done_at", True))
+    assert [(r.title, r.done_at) for _k, r in done] == [("Сделано", NOW)]
+
+
+def test_a_manager_sees_only_his_own_tasks(db, actor, petrov, week_of_tasks):
+    anyone = t.TaskFilter(assignee_id=None)
+    assert t.visible_filter(actor, anyone) == anyone  # a supervisor: everyone's
+    assert t.visible_filter(petrov, anyone).assignee_id == petrov.user_id
+    theirs = t.TaskFilter(assignee_id=actor.user_id)
+    assert t.visible_filter(petrov, theirs).assignee_id == petrov.user_id
+    assert "Чужое" not in titles(db, t.visible_filter(petrov, anyone))
+    assert "Чужое" in titles(db, t.visible_filter(actor, anyone))
+
+
+def test_task_list_searches_the_beginning_of_the_title(db, actor, petrov, client, week_of_tasks):
+    flt = t.TaskFilter(assignee_id=petrov.user_id)
+    found = t.task_search(db, replace(flt, search="перезвонить"))
+    assert found is not None and not found.capped and len(found.ids) == 2
+    assert titles(db, replace(flt, search="Перезвонить в")) == ["Перезвонить вечером"]
+    assert titles(db, replace(flt, search="звонить")) == []  # the beginning only
+    assert titles(db, replace(flt, search="100%")) == []
+    assert t.task_search(db, replace(flt, search="  ")) is None
+    hits = t.task_search(db, replace(flt, search="Пере"), cap=1)
+    assert hits is not None and hits.capped and len(hits.ids) == 1
+    searched = replace(flt, search="пере")
+    assert t.bucket_counts(db, searched, NOW, MSK)["open"] == 2
+    assert t.task_count(db, searched) == 2
+    # the client filter
+    t.create_task(
+        db,
+        actor,
+        t.TaskDraft(
+            title="Отгрузка", due_at=local(12, 17), assignee_id=petrov.user_id, client_id=client.id
+        ),
+    )
+    assert titles(db, replace(flt, client_id=client.id)) == ["Отгрузка"]

@@ -403,3 +403,103 @@ def test_interactions_list_filters_groups_by_subject_and_shows_the_chain(qtbot, 
     subjects = [page.subjects.item(r, 0).text() for r in range(page.subjects.rowCount())]
     counts = [page.subjects.item(r, 1).text() for r in range(page.subjects.rowCount())]
     assert subjects == ["Переговоры", "Запрос цены"] and counts == ["1", "2"]
+
+
+def test_task_card_files_tab_is_for_a_saved_task(qtbot, db, actor, client, tmp_path, monkeypatch):
+    from crm_desktop.services import attachments as att
+    from crm_desktop.views.cards.dialogs import Confirm
+
+    card = show(qtbot, TaskCard(db, actor, None, client_id=client.id))
+    files_index = card.tabs.indexOf(card.files)
+    assert files_index >= 0 and card.tabs.tabText(files_index) == "Files"
+    assert not card.tabs.isTabEnabled(files_index)  # a new task has nowhere to keep files
+    assert card.tabs.tabToolTip(files_index) == "Save the task first to attach files."
+    assert card.files.add_file(tmp_path / "nothing.txt") is None
+
+    card.title_edit.setText("Отправить акт")
+    assert card.save()
+    assert card.tabs.isTabEnabled(files_index)
+    act = tmp_path / "акт сверки.pdf"
+    act.write_bytes(b"%PDF-1.4 act")
+    added = card.files.add_file(act)
+    assert added is not None and added.owner_kind == "task"
+    assert [r.file_name for r in card.files.rows()] == ["акт сверки.pdf"]
+    assert card.tabs.tabText(files_index) == "Files (1)"
+    assert [r.id for r in att.list_attachments(db, "task", card.record_id)] == [added.id]
+
+    # another card of the same task shows it
+    again = show(qtbot, TaskCard(db, actor, card.record_id))
+    assert [r.file_name for r in again.files.rows()] == ["акт сверки.pdf"]
+    again.files.files.table.selectRow(0)
+    questions = []
+    monkeypatch.setattr(Confirm, "ask", lambda parent, title, text: questions.append(text) or True)
+    assert again.files.remove_file()
+    assert questions == ["Remove the file «акт сверки.pdf» from the task?"]
+    assert again.files.rows() == [] and again.tabs.tabText(files_index) == "Files"
+
+
+def test_interaction_card_files_tab(qtbot, db, actor, client, tmp_path):
+    card = show(qtbot, InteractionCard(db, actor, None))
+    index = card.tabs.indexOf(card.files)
+    assert not card.tabs.isTabEnabled(index)
+    assert card.files.files.notice.text() == "Save the interaction first to attach files."
+    card.subject.setText("Встреча")
+    assert card.save(), card.errors_shown()
+    assert card.tabs.isTabEnabled(index)
+    photo = tmp_path / "фото.jpg"
+    photo.write_bytes(b"\xff\xd8\xff")
+    assert card.files.add_file(photo).owner_kind == "interaction"
+    assert card.tabs.tabText(index) == "Files (1)"
+
+
+def test_today_page_shows_an_overdue_investigation_action_done_today_closes_it(
+    qtbot, db, actor, client
+):
+    from datetime import date
+
+    from crm_desktop.models import Claim, InvestigationAction
+    from crm_desktop.services import claims
+    from crm_desktop.services.uow import write_unit
+
+    today = date.today()
+    with write_unit(db, actor) as session:
+        claim = Claim(
+            number="П-000007",
+            claimed_on=today - timedelta(days=10),
+            partner_id=client.id,
+            essence="Недопоставка",
+        )
+        session.add(claim)
+        session.flush()
+        session.add(
+            InvestigationAction(
+                claim_id=claim.id,
+                line_no=1,
+                action="Запросить накладные\nу склада",
+                responsible_id=actor.user_id,
+                planned_on=today - timedelta(days=3),
+            )
+        )
+        claim_id = claim.id
+    page = TodayPage(db, actor)
+    qtbot.addWidget(page)
+    with qtbot.waitSignal(page.loaded, timeout=10_000):
+        page.show()
+    section = page.overdue_actions
+    assert section.isVisible()
+    assert section.payloads() == [("claim", claim_id)]
+    assert section.title() == "Overdue claim investigation actions (1)"
+    cells = [section.table.item(0, c).text() for c in range(5)]
+    assert cells[1:] == ["Запросить накладные", "П-000007", "ООО «Ромашка»", "3"]
+    with qtbot.waitSignal(page.open_requested) as opened:
+        section.table.itemActivated.emit(section.table.item(0, 1))
+    assert opened.args == ["claim", claim_id]
+
+    assert not page.complete_selected_action()  # nothing selected
+    section.select_row(0)
+    with qtbot.waitSignal(page.loaded, timeout=10_000):
+        assert page.complete_selected_action()
+    assert section.payloads() == []
+    assert not section.isVisible()  # nothing to investigate: no section
+    plan = claims.get_claim(db, claim_id).actions
+    assert [(a.done_on, a.action) for a in plan] == [(today, "Запросить накладные\nу склада")]

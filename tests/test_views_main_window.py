@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 from crm_desktop.services import deals as d
 from crm_desktop.services import parties as p
 from crm_desktop.views import i18n
+from crm_desktop.views import main_window as mw
 from crm_desktop.views.cards import ClientCard, CounterpartyCard
 from crm_desktop.views.cards.dialogs import UnsavedChanges
 from crm_desktop.views.deals import DealCard
@@ -17,6 +18,7 @@ from crm_desktop.views.main_window import (
     SECTIONS,
     ComingLaterPage,
     MainWindow,
+    Section,
     database_location,
     section_is_live,
 )
@@ -82,26 +84,37 @@ def test_table_is_read_only_row_selection_alternating(qtbot, db, actor, settings
     assert {i.column() for i in view.selectionModel().selectedIndexes()} == set(range(7))
 
 
-def test_a_coming_later_section_shows_its_page(qtbot, db, actor, settings, clients):
+@pytest.fixture
+def later_section(monkeypatch) -> Section:
+    """A section that is not live (every real one is by now), added at the end."""
+    section = Section("forecasts", "Forecasts")
+    sections = (*mw.SECTIONS, section)
+    monkeypatch.setattr(mw, "SECTIONS", sections)
+    monkeypatch.setattr(mw, "SECTION_BY_KEY", {s.key: s for s in sections})
+    return section
+
+
+def test_a_coming_later_section_shows_its_page(qtbot, db, actor, settings, clients, later_section):
     window = make_window(qtbot, db, actor, settings)
-    tasks_row = next(i for i, s in enumerate(SECTIONS) if s.key == "tasks")
-    window.navigation.setCurrentRow(tasks_row)
+    later_row = next(i for i, s in enumerate(mw.SECTIONS) if s.key == later_section.key)
+    assert window.navigation.item(later_row).toolTip() == "Coming in a later version"
+    window.navigation.setCurrentRow(later_row)
     page = window.workspace.currentWidget()
     assert isinstance(page, ComingLaterPage)
-    assert window.current_section() == "tasks"
+    assert window.current_section() == later_section.key
     assert page.isVisible()
     assert page.text.text() == "This section is coming in a later version."
-    assert window.workspace.tabText(window.workspace.currentIndex()) == "Tasks"
+    assert window.workspace.tabText(window.workspace.currentIndex()) == "Forecasts"
 
     qtbot.mouseClick(page.open_clients, Qt.MouseButton.LeftButton)
     assert window.current_section() == "clients"
     assert window.navigation.currentRow() == next(
-        i for i, s in enumerate(SECTIONS) if s.key == "clients"
+        i for i, s in enumerate(mw.SECTIONS) if s.key == "clients"
     )
 
     # the same section again: the same tab, not a second one
     tabs = window.workspace.count()
-    assert window.open_section("tasks") is page
+    assert window.open_section(later_section.key) is page
     assert window.workspace.count() == tabs
 
 
@@ -182,7 +195,7 @@ def russian(qapp):
     QLocale.setDefault(default)
 
 
-def test_window_speaks_russian(qtbot, db, actor, settings, clients, russian):
+def test_window_speaks_russian(qtbot, db, actor, settings, clients, russian, later_section):
     assert len(russian) == 2  # ours and Qt's own
     window = make_window(qtbot, db, actor, settings)
     nav = [window.navigation.item(i).text() for i in range(window.navigation.count())]
@@ -192,7 +205,7 @@ def test_window_speaks_russian(qtbot, db, actor, settings, clients, russian):
     headers = [window.clients.model.headerData(c, Qt.Orientation.Horizontal) for c in range(7)]
     assert headers[0] == "Наименование"
     assert all(h and not h.isascii() for h in headers)
-    page = window.open_section("tasks")
+    page = window.open_section(later_section.key)
     assert isinstance(page, ComingLaterPage)
     assert page.text.text().startswith("Этот раздел")
     menus = [a.text() for a in window.menuBar().actions()]
@@ -364,12 +377,12 @@ def test_find_focuses_the_search_box_of_the_list(qtbot, db, actor, settings):
     if getattr(window.clients, "search_box", None) is None:
         window.clients.search_box = QLineEdit(window.clients)
         window.clients.search_box.show()
-    window.open_section("tasks")
+    window.open_section("today")
     window.open_section("clients")
     assert window.find_action.isEnabled()
     window.find_action.trigger()
     assert window.clients.focusWidget() is window.clients.search_box
-    window.open_section("tasks")
+    window.open_section("today")  # no search box there
     assert not window.find_action.isEnabled()
     window.open_section("deals")
     assert window.find_action.isEnabled()  # the Deals list has a search box too
@@ -470,7 +483,7 @@ def test_every_report_tab_makes_its_page(qtbot, db, actor, settings):
 
 def test_activity_sections_cards_and_the_register_shortcut(qtbot, db, actor, settings, monkeypatch):
     window = make_window(qtbot, db, actor, settings)
-    for key in ("today", "leads", "interactions", "claims"):
+    for key in ("today", "leads", "interactions", "tasks", "claims"):
         assert not isinstance(window.open_section(key), ComingLaterPage)
     assert window.register_interaction_action.shortcut().toString() == "Ctrl+Shift+I"
     assert window.register_interaction_action in window.actions()  # works from anywhere

@@ -20,6 +20,8 @@ from sqlalchemy.orm import aliased
 from crm_desktop.db import Database
 from crm_desktop.models import Claim, Client, Deal, DealStage, InvestigationAction, Task, User
 from crm_desktop.models import Interaction as InteractionModel
+from crm_desktop.services.claims import OPEN_STATUSES as OPEN_CLAIM_STATUSES
+from crm_desktop.services.claims import OverdueAction
 from crm_desktop.services.interactions import (
     OPEN_STATUSES,
     InteractionRow,
@@ -68,13 +70,16 @@ class Reminder:
 @dataclass(frozen=True)
 class TodaySummary:
     """A user's day: overdue and today's open tasks, today's planned interactions (and planned
-    ones of earlier days still not done), and his open deals whose expected date has passed."""
+    ones of earlier days still not done), his open deals whose expected date has passed, and
+    his investigation plan actions planned before today and not done, of claims not resolved
+    yet (the oldest first; ``days_overdue`` counts local days)."""
 
     overdue_tasks: tuple[TaskRow, ...]
     today_tasks: tuple[TaskRow, ...]
     today_interactions: tuple[InteractionRow, ...]
     overdue_interactions: tuple[InteractionRow, ...]
     overdue_deals: tuple[DealRow, ...]
+    overdue_actions: tuple[OverdueAction, ...] = ()
 
 
 def _aware(value: datetime, name: str) -> datetime:
@@ -309,6 +314,29 @@ def today(
             .order_by(Deal.expected_on, Deal.id)
             .limit(limit)
         ).all()
+        actions = session.execute(
+            select(
+                InvestigationAction.id,
+                InvestigationAction.version,
+                Claim.id,
+                Claim.number,
+                func.coalesce(_DClient.name, ""),
+                InvestigationAction.action,
+                InvestigationAction.planned_on,
+            )
+            .join(Claim, Claim.id == InvestigationAction.claim_id)
+            .outerjoin(_DClient, _DClient.id == Claim.partner_id)
+            .where(
+                InvestigationAction.responsible_id == user_id,
+                InvestigationAction.done_on.is_(None),
+                InvestigationAction.planned_on < local_today,
+                InvestigationAction.deleted_at.is_(None),
+                Claim.deleted_at.is_(None),
+                Claim.status.in_(OPEN_CLAIM_STATUSES),
+            )
+            .order_by(InvestigationAction.planned_on, Claim.number, InvestigationAction.line_no)
+            .limit(limit)
+        ).all()
     return TodaySummary(
         overdue_tasks=tuple(overdue_tasks),
         today_tasks=tuple(today_tasks),
@@ -328,5 +356,11 @@ def today(
                 expected_on=row[9],
             )
             for row in deals
+        ),
+        overdue_actions=tuple(
+            OverdueAction(
+                a_id, version, c_id, number, partner, text, planned, (local_today - planned).days
+            )
+            for a_id, version, c_id, number, partner, text, planned in actions
         ),
     )

@@ -1,4 +1,6 @@
-"""Tasks (дела): set, edit, complete, cancel, snooze; "my tasks" by day; a record's tasks.
+"""Tasks (дела): set, edit, complete, cancel, snooze; "my tasks" by day; a record's tasks; the
+keyset-paged Tasks list (:func:`task_page` and its siblings, filtered by :class:`TaskFilter`, with
+the "my tasks" buckets of :func:`bucket_filter`).
 
 A manager sets tasks for himself only; a supervisor sets them for anyone. The author is always
 the acting user. A task may be changed (and completed, cancelled, snoozed) by its assignee, its
@@ -12,18 +14,30 @@ zone as a ``tzinfo`` where days matter) from the caller, so a test controls the 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, time, timedelta, tzinfo
 from typing import Any, Final
 
-from sqlalchemy import ColumnElement, Select, bindparam, select, tuple_
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    and_,
+    bindparam,
+    case,
+    func,
+    literal,
+    or_,
+    select,
+    tuple_,
+)
 from sqlalchemy.orm import Session, aliased
 
 from crm_desktop.db import Database
 from crm_desktop.errors import QT_TRANSLATE_NOOP, PermissionDeniedError, ValidationError
 from crm_desktop.models import Client, Contact, Deal, Interaction, Task, User
 from crm_desktop.models.activities import TASK_PRIORITIES, TASK_STATUSES
+from crm_desktop.models.base import UTCDateTime
 from crm_desktop.services import validation as v
 from crm_desktop.services.interactions import (
     OPEN_STATUSES,
@@ -33,18 +47,36 @@ from crm_desktop.services.interactions import (
     deal_label,
     full_name,
 )
-from crm_desktop.services.lists import Key
+from crm_desktop.services.lists import (
+    ANCHOR_EVERY,
+    SEARCH_CAP,
+    Key,
+    PageRequest,
+    SearchHits,
+    _anchors,
+    _count,
+    _page,
+    _prefix_of,
+    _scope,
+    _search,
+    _Spec,
+)
 from crm_desktop.services.parties import FieldErrors, check_version, live, utc_now
 from crm_desktop.services.uow import Actor, read_unit, write_unit
 
 __all__ = [
     "SNOOZE_KINDS",
+    "TASK_BUCKETS",
     "TASK_PRIORITIES",
+    "TASK_SORT_KEYS",
     "TASK_STATUSES",
     "MyTasks",
     "TaskDetails",
     "TaskDraft",
+    "TaskFilter",
     "TaskRow",
+    "bucket_counts",
+    "bucket_filter",
     "cancel_task",
     "complete_task",
     "create_task",
@@ -54,8 +86,13 @@ __all__ = [
     "my_tasks",
     "reopen_task",
     "snooze",
+    "task_anchors",
+    "task_count",
+    "task_page",
+    "task_search",
     "tasks_for",
     "update_task",
+    "visible_filter",
 ]
 
 SNOOZE_KINDS: Final = ("task", "interaction")
@@ -158,6 +195,26 @@ class MyTasks:
     overdue: tuple[TaskRow, ...]
     today: tuple[TaskRow, ...]
     this_week: tuple[TaskRow, ...]
+
+
+TASK_BUCKETS: Final = ("overdue", "today", "week", "later", "open", "done")
+"""The Tasks list's buckets, in a user's local days: open ones due before now ("overdue"), from
+now to the end of today ("today"), from tomorrow to the end of Sunday ("week"), after that
+("later"), every open one ("open"), and the done ones ("done")."""
+
+
+@dataclass(frozen=True)
+class TaskFilter:
+    """Which tasks the Tasks list shows. A manager sees only his own: pass the filter through
+    :func:`visible_filter`; :func:`bucket_filter` sets the status and due period of a bucket."""
+
+    assignee_id: uuid.UUID | None = None  # None: everyone's
+    status: str | None = "open"  # one of TASK_STATUSES; None: any
+    due_from: datetime | None = None  # inclusive, aware
+    due_to: datetime | None = None  # exclusive, aware
+    client_id: uuid.UUID | None = None
+    include_deleted: bool = False
+    search: str = ""  # the beginning of the title
 
 
 # --- helpers ------------------------------------------------------------------------------------
@@ -455,10 +512,13 @@ _TContact = aliased(Contact, name="task_contact")
 _TDeal = aliased(Deal, name="task_deal")
 
 
-def task_rows() -> Select[*tuple[Any, ...]]:
-    """``select(id, …)`` of the columns a :class:`TaskRow` needs, with their joins."""
+def task_rows(key: Any | None = None) -> Select[*tuple[Any, ...]]:
+    """``select(id, …)`` of the columns a :class:`TaskRow` needs, with their joins; with
+    ``key``, ``select(sort value, id, …)`` (the lists ``_Spec`` shape)."""
+    first: tuple[Any, ...] = () if key is None else (key.label("sort_value"),)
     return (
         select(
+            *first,
             Task.id,
             Task.title,
             Task.due_at,
@@ -622,3 +682,160 @@ def tasks_for(
     )
     with read_unit(db) as session:
         return read_task_rows(session, query)
+
+
+# --- the Tasks list (keyset-paged) ----------------------------------------------------------------
+
+NO_TIME: Final = datetime(1, 1, 1, tzinfo=UTC)  # a missing time sorts first ascending
+_PRIORITY_ORDER: Final = {"high": 0, "normal": 1, "low": 2}  # ascending: the urgent first
+_STATUS_ORDER: Final = {status: i for i, status in enumerate(TASK_STATUSES)}
+
+# sort key name → NOT NULL SQL expression; every sortable column of the list has one
+TASK_SORT_KEYS: Final[Mapping[str, Any]] = {
+    "due_at": Task.due_at,
+    "title": Task.title,
+    "priority": case(_PRIORITY_ORDER, value=Task.priority, else_=literal(len(_PRIORITY_ORDER))),
+    "status": case(_STATUS_ORDER, value=Task.status, else_=literal(len(_STATUS_ORDER))),
+    "assignee": func.coalesce(_Assignee.full_name, ""),
+    "author": func.coalesce(_Author.full_name, ""),
+    "client": func.coalesce(_TClient.search_key, ""),
+    "done_at": func.coalesce(Task.done_at, literal(NO_TIME, UTCDateTime()), type_=UTCDateTime()),
+}
+
+
+def _title_condition(text: str) -> ColumnElement[bool] | None:
+    """The title begins with the text as typed, or with its first letter capitalised.
+
+    There is no index on ``task.title`` (and no case-folded key): the range of
+    :func:`_prefix_of` is what an index would seek; today the other conditions of the list
+    (the assignee and status index) narrow the rows it filters.
+    """
+    typed = text.strip()
+    if not typed:
+        return None
+    prefixes = sorted({typed, typed[:1].upper() + typed[1:]})
+    return or_(*(_prefix_of(Task.title, prefix) for prefix in prefixes))
+
+
+def _title_match(session: Session, model: Any, text: str) -> Any:
+    del session, model
+    return _title_condition(text)
+
+
+_TASKS: Final = _Spec(Task, TASK_SORT_KEYS, task_rows, task_row, _title_match)
+
+
+def visible_filter(actor: Actor, flt: TaskFilter) -> TaskFilter:
+    """``flt`` as ``actor`` may see it: a manager sees only his own tasks, a supervisor
+    anyone's (``assignee_id`` ``None``: everyone's)."""
+    if actor.is_supervisor or flt.assignee_id == actor.user_id:
+        return flt
+    return replace(flt, assignee_id=actor.user_id)
+
+
+def _bounds(now: datetime, tz: tzinfo) -> tuple[datetime, datetime, datetime]:
+    """Now, the start of tomorrow and the start of next Monday, local days in ``tz`` (UTC)."""
+    current = _aware(now, "now")
+    local_today = current.astimezone(tz).date()
+    return current, day_start(current, tz, 1), day_start(current, tz, 7 - local_today.weekday())
+
+
+def bucket_filter(flt: TaskFilter, bucket: str, now: datetime, tz: tzinfo) -> TaskFilter:
+    """``flt`` with the status and due period of ``bucket`` (one of :data:`TASK_BUCKETS`) at
+    ``now``, the days taken in ``tz`` (Monday to Sunday weeks)."""
+    current, tomorrow, next_monday = _bounds(now, tz)
+    periods: dict[str, tuple[str, datetime | None, datetime | None]] = {
+        "overdue": ("open", None, current),
+        "today": ("open", current, tomorrow),
+        "week": ("open", tomorrow, next_monday),
+        "later": ("open", next_monday, None),
+        "open": ("open", None, None),
+        "done": ("done", None, None),
+    }
+    try:
+        status, due_from, due_to = periods[bucket]
+    except KeyError:
+        raise ValueError(f"unknown task bucket {bucket!r}") from None
+    return replace(flt, status=status, due_from=due_from, due_to=due_to)
+
+
+def _task_where(flt: TaskFilter) -> list[ColumnElement[bool]]:
+    where: list[ColumnElement[bool]] = []
+    if not flt.include_deleted:
+        where.append(Task.deleted_at.is_(None))
+    if flt.assignee_id is not None:
+        where.append(Task.assignee_id == flt.assignee_id)
+    if flt.status is not None:
+        if flt.status not in TASK_STATUSES:
+            raise ValueError(f"unknown task status {flt.status!r}")
+        where.append(Task.status == flt.status)
+    if flt.due_from is not None:
+        where.append(Task.due_at >= _aware(flt.due_from, "due_from"))
+    if flt.due_to is not None:
+        where.append(Task.due_at < _aware(flt.due_to, "due_to"))
+    if flt.client_id is not None:
+        where.append(Task.client_id == flt.client_id)
+    return where
+
+
+def task_search(db: Database, flt: TaskFilter, *, cap: int = SEARCH_CAP) -> SearchHits | None:
+    """The tasks whose title begins with ``flt.search`` (and that match the filter), at most
+    ``cap``; ``None`` when there is no search."""
+    return _search(db, _TASKS, _task_where(flt), flt.search, cap)
+
+
+def task_page(
+    db: Database, flt: TaskFilter, page: PageRequest, *, hits: SearchHits | None = None
+) -> list[tuple[Key, TaskRow]]:
+    """One page of the Tasks list, each row with its keyset position. Sort keys are
+    :data:`TASK_SORT_KEYS`; the usual order is ``PageRequest("due_at")`` (soonest first)."""
+    where = _scope(db, _TASKS, _task_where(flt), flt.search, hits)
+    return _page(db, _TASKS, where, page)
+
+
+def task_count(db: Database, flt: TaskFilter, *, hits: SearchHits | None = None) -> int:
+    if hits is not None:
+        return len(hits.ids)
+    return _count(db, _TASKS, _scope(db, _TASKS, _task_where(flt), flt.search, hits))
+
+
+def task_anchors(
+    db: Database,
+    flt: TaskFilter,
+    sort: str,
+    descending: bool = False,
+    *,
+    every: int = ANCHOR_EVERY,
+    hits: SearchHits | None = None,
+) -> list[Key]:
+    where = _scope(db, _TASKS, _task_where(flt), flt.search, hits)
+    return _anchors(db, _TASKS, where, sort, descending, every)
+
+
+def bucket_counts(db: Database, flt: TaskFilter, now: datetime, tz: tzinfo) -> dict[str, int]:
+    """How many open tasks each open bucket ("overdue", "today", "week", "later", "open") has
+    for ``flt``'s assignee, client and title search (its status and period are not used)."""
+    current, tomorrow, next_monday = _bounds(now, tz)
+    where = _task_where(replace(flt, status="open", due_from=None, due_to=None))
+    condition = _title_condition(flt.search)
+    if condition is not None:
+        where.append(condition)
+
+    def between(start: datetime | None, end: datetime | None) -> Any:
+        parts: list[ColumnElement[bool]] = []
+        if start is not None:
+            parts.append(Task.due_at >= start)
+        if end is not None:
+            parts.append(Task.due_at < end)
+        return func.coalesce(func.sum(case((and_(*parts), 1), else_=0)), 0)
+
+    query = select(
+        between(None, current),
+        between(current, tomorrow),
+        between(tomorrow, next_monday),
+        between(next_monday, None),
+        func.count(),
+    ).where(*where)
+    with read_unit(db) as session:
+        row = session.execute(query).one()
+    return dict(zip(("overdue", "today", "week", "later", "open"), map(int, row), strict=True))

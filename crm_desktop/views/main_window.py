@@ -61,6 +61,7 @@ from crm_desktop.views.activities import (
     TodayPage,
 )
 from crm_desktop.views.activities.lists import InteractionListPage
+from crm_desktop.views.activities.tasks_list import TaskListPage
 from crm_desktop.views.cards import CardPage, ClientCard, create_card
 from crm_desktop.views.catalogue import ProductCard
 from crm_desktop.views.claims import ClaimCard, ClaimListPage
@@ -94,7 +95,7 @@ SECTIONS: tuple[Section, ...] = (
     Section("contacts", QT_TRANSLATE_NOOP("Sections", "Contacts"), live=True),
     Section("deals", QT_TRANSLATE_NOOP("Sections", "Deals"), live=True),
     Section("interactions", QT_TRANSLATE_NOOP("Sections", "Interactions"), live=True),
-    Section("tasks", QT_TRANSLATE_NOOP("Sections", "Tasks")),
+    Section("tasks", QT_TRANSLATE_NOOP("Sections", "Tasks"), live=True),
     Section("claims", QT_TRANSLATE_NOOP("Sections", "Claims"), live=True),
     Section("catalogue", QT_TRANSLATE_NOOP("Sections", "Catalogue"), live=True),
     Section("reports", QT_TRANSLATE_NOOP("Sections", "Reports"), live=True),
@@ -102,6 +103,13 @@ SECTIONS: tuple[Section, ...] = (
 )
 SECTION_BY_KEY = {s.key: s for s in SECTIONS}
 HOME_SECTION = "clients"
+
+
+def _task_list_page(db: Database, parent: QWidget) -> ListPage[Any, Any]:
+    """The Tasks section: whose tasks it shows depends on who works (the window's actor)."""
+    assert isinstance(parent, MainWindow)
+    return TaskListPage(db, parent.actor, parent, runner=parent.tasks)
+
 
 # list sections → their page: (db, parent); .model, .view, .search_box, refresh(),
 # save_state(settings), restore_state(settings), open_requested(kind, id)
@@ -112,6 +120,7 @@ LIST_PAGES: dict[str, Callable[[Database, QWidget], ListPage[Any, Any]]] = {
     "deals": DealListPage,
     "leads": lambda db, parent: LeadsList(db, None, parent),
     "interactions": InteractionListPage,
+    "tasks": _task_list_page,
     "claims": ClaimListPage,
     "catalogue": ProductListPage,
 }
@@ -367,7 +376,7 @@ class MainWindow(QMainWindow):
         page.model.load_failed.connect(self._on_load_failed)
         if isinstance(page, ProductListPage | LeadsList):
             page.new_requested.connect(lambda kind: self.new_card(kind))
-        if isinstance(page, ClaimListPage):
+        if isinstance(page, ClaimListPage | TaskListPage):
             page.new_requested.connect(
                 lambda kind, preset: self.new_card(kind, **dict(preset or {}))
             )

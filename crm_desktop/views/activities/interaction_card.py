@@ -1,6 +1,7 @@
 """The interaction card («Взаимодействие»): a call, meeting, e-mail or planned interaction, what
 it concerns, who it was with (a contact, or the phone or e-mail it was given as until someone
-links it), its result; Reply continues the chain, shown on its own tab."""
+links it), its result; Reply continues the chain, shown on its own tab; its files (the Files
+tab, once the interaction is saved)."""
 
 from __future__ import annotations
 
@@ -51,6 +52,7 @@ from crm_desktop.views.activities.common import (
     item,
     primary_client,
 )
+from crm_desktop.views.activities.files import ActivityFilesTab
 from crm_desktop.views.activities.labels import (
     direction_label,
     duration_text,
@@ -203,6 +205,9 @@ class InteractionCard(CardPage):
     def build(self) -> None:
         self.tabs.addTab(self._build_main(), self.tr("Main"))
         self.tabs.addTab(self._build_chain(), self.tr("Chain"))
+        self.files = ActivityFilesTab(self.db, self.actor, "interaction", self)
+        self.files.changed.connect(self._on_files_changed)
+        self.tabs.addTab(self.files, self.tr("Files"))
 
     def _build_main(self) -> QWidget:
         page = QWidget(self)
@@ -487,6 +492,7 @@ class InteractionCard(CardPage):
 
     def refresh_related(self) -> None:
         saved = self.record_id is not None
+        self.files.show_in(self.tabs, self.record_id)
         self.reply_button.setEnabled(saved)
         self.chain_reply_button.setEnabled(saved)
         self.chain.set_notice(None if saved else self.tr("Save the interaction first."))
@@ -617,3 +623,8 @@ class InteractionCard(CardPage):
         parent = self._details.parent_id if self._details is not None else self._parent_id
         if parent is not None:
             self.open_requested.emit("interaction", parent)
+
+    @Slot()
+    def _on_files_changed(self) -> None:
+        self.files.show_in(self.tabs, self.record_id)
+        self.history.stale = True

@@ -1,7 +1,10 @@
-"""The interactions list: its columns and the keyset-paged model over ``services.interactions``."""
+"""The interactions and tasks lists: their columns and the keyset-paged models over
+``services.interactions`` and ``services.tasks``."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import QObject
@@ -16,9 +19,18 @@ from crm_desktop.services.interactions import (
     interaction_page,
     interaction_search,
 )
+from crm_desktop.services.tasks import (
+    TaskFilter,
+    TaskRow,
+    task_anchors,
+    task_count,
+    task_page,
+    task_search,
+)
 from crm_desktop.views.activities.labels import (
     duration_text,
     kind_with_direction,
+    priority_label,
     status_label,
     when_text,
 )
@@ -121,6 +133,116 @@ def interactions_model(
         tr_context=TR_CONTEXT,
         default_sort=DEFAULT_SORT,
         row_state=interaction_state,
+        background=background,
+        parent=parent,
+        **options,
+    )
+
+
+# --- tasks ----------------------------------------------------------------------------------------
+
+TASK_TR_CONTEXT = "TaskColumns"
+
+
+def _concerns(row: TaskRow) -> str:
+    return " · ".join(x for x in (row.deal, row.contact) if x)
+
+
+TASK_COLUMNS: tuple[Column[TaskRow], ...] = (
+    Column(
+        QT_TRANSLATE_NOOP("TaskColumns", "Due"),
+        lambda r: r.due_at,
+        sort_key="due_at",
+        width_chars=15,
+        display=when_text,
+    ),
+    Column(
+        QT_TRANSLATE_NOOP("TaskColumns", "Task"),
+        lambda r: r.title,
+        sort_key="title",
+        width_chars=36,
+    ),
+    Column(
+        QT_TRANSLATE_NOOP("TaskColumns", "Priority"),
+        lambda r: priority_label(r.priority),
+        sort_key="priority",
+        width_chars=9,
+    ),
+    Column(
+        QT_TRANSLATE_NOOP("TaskColumns", "Client"),
+        lambda r: r.client,
+        sort_key="client",
+        width_chars=20,
+    ),
+    Column(
+        QT_TRANSLATE_NOOP("TaskColumns", "Deal, contact"),
+        _concerns,
+        width_chars=30,
+    ),
+    Column(
+        QT_TRANSLATE_NOOP("TaskColumns", "Assignee"),
+        lambda r: r.assignee,
+        sort_key="assignee",
+        width_chars=16,
+    ),
+    Column(
+        QT_TRANSLATE_NOOP("TaskColumns", "Done at"),
+        lambda r: r.done_at,
+        sort_key="done_at",
+        width_chars=15,
+        display=when_text,
+    ),
+    Column(
+        QT_TRANSLATE_NOOP("TaskColumns", "Author"),
+        lambda r: r.author,
+        sort_key="author",
+        width_chars=16,
+    ),
+)
+
+TASK_DEFAULT_SORT = "due_at"
+
+TasksModel = PagedTableModel[TaskRow]
+
+
+def task_state(row: TaskRow, now: datetime) -> str | None:
+    """ "deleted"; "closed" (done or cancelled: muted); "overdue" (open, due before ``now``)."""
+    if row.is_deleted:
+        return "deleted"
+    if row.status != "open":
+        return "closed"
+    return "overdue" if row.due_at < now else None
+
+
+def task_source(db: Database, flt: TaskFilter | None = None) -> PageSource[TaskRow]:
+    return service_source(
+        db,
+        flt or TaskFilter(),
+        page=task_page,
+        count=task_count,
+        anchors=task_anchors,
+        search=task_search,
+    )
+
+
+def tasks_model(
+    db: Database,
+    flt: TaskFilter | None = None,
+    *,
+    now: Callable[[], datetime] | None = None,
+    parent: QObject | None = None,
+    background: bool = True,
+    **options: Any,
+) -> TasksModel:
+    """A paged model of the tasks that match ``flt``, soonest due first; ``now`` (the clock)
+    tells which open ones are overdue."""
+    clock = now or (lambda: datetime.now(UTC))
+    return PagedTableModel(
+        TASK_COLUMNS,
+        task_source(db, flt),
+        tr_context=TASK_TR_CONTEXT,
+        default_sort=TASK_DEFAULT_SORT,
+        row_state=lambda row: task_state(row, clock()),
         background=background,
         parent=parent,
         **options,

@@ -1,6 +1,6 @@
 """The task card («Задача»): what to do and by when, for whom, what it concerns; Done, Cancel
-and Reopen. A manager sets tasks for himself only (the assignee is fixed); a supervisor chooses
-anyone."""
+and Reopen; its files (the Files tab, once the task is saved). A manager sets tasks for himself
+only (the assignee is fixed); a supervisor chooses anyone."""
 
 from __future__ import annotations
 
@@ -36,6 +36,7 @@ from crm_desktop.views.activities.common import (
     escape_html,
     primary_client,
 )
+from crm_desktop.views.activities.files import ActivityFilesTab
 from crm_desktop.views.activities.labels import (
     OVERDUE_COLOR,
     priority_label,
@@ -102,6 +103,9 @@ class TaskCard(CardPage):
 
     def build(self) -> None:
         self.tabs.addTab(self._build_main(), self.tr("Main"))
+        self.files = ActivityFilesTab(self.db, self.actor, "task", self)
+        self.files.changed.connect(self._on_files_changed)
+        self.tabs.addTab(self.files, self.tr("Files"))
 
     def _build_main(self) -> QWidget:
         page = QWidget(self)
@@ -258,7 +262,11 @@ class TaskCard(CardPage):
         self.deal.set_client(details.client_id, keep=details.deal_id)
         self._show_interaction(details.interaction_id)
         self.description.setPlainText(details.description or "")
+        self.files.set_read_only(details.deleted_at is not None)
         self._update_actions()
+
+    def refresh_related(self) -> None:
+        self.files.show_in(self.tabs, self.record_id)
 
     def _show_interaction(self, interaction_id: uuid.UUID | None) -> None:
         if interaction_id is None:
@@ -374,6 +382,11 @@ class TaskCard(CardPage):
             if client_id is not None:
                 self.client.set_value(client_id)
                 self.deal.set_client(client_id, keep=self.deal.value())
+
+    @Slot()
+    def _on_files_changed(self) -> None:
+        self.files.show_in(self.tabs, self.record_id)
+        self.history.stale = True
 
     @Slot(str)
     def _on_interaction_link_activated(self, _link: str) -> None:

@@ -1,8 +1,10 @@
 """The Today section («Сегодня»): my overdue and today's tasks, today's planned interactions,
-planned ones of earlier days still not done, and my deals whose expected close date has passed.
+planned ones of earlier days still not done, my deals whose expected close date has passed, and
+my overdue investigation plan actions of claims.
 
-Each is a compact table; double-click (Enter) opens the card, Done completes a task. The page
-reads itself off the GUI thread when shown and on F5.
+Each is a compact table; double-click (Enter) opens the card (an action: its claim's), Done
+completes a task, Done today an investigation action. The page reads itself off the GUI thread
+when shown and on F5.
 """
 
 from __future__ import annotations
@@ -28,8 +30,9 @@ from PySide6.QtWidgets import (
 
 from crm_desktop.db import Database
 from crm_desktop.errors import UserError
-from crm_desktop.services import reminders
+from crm_desktop.services import claims, reminders
 from crm_desktop.services import tasks as t
+from crm_desktop.services.claims import OverdueAction
 from crm_desktop.services.interactions import InteractionRow
 from crm_desktop.services.lists import DealRow
 from crm_desktop.services.reminders import TodaySummary
@@ -224,9 +227,24 @@ class TodayPage(QWidget):
             self,
         )
         self.overdue_deals.setObjectName("overdueDeals")
+        self.overdue_actions = Section(
+            self.tr("Overdue claim investigation actions"),
+            [
+                self.tr("Planned"),
+                self.tr("Action"),
+                self.tr("Claim"),
+                self.tr("Client"),
+                self.tr("Days overdue"),
+            ],
+            (130, 340, 110, 220),
+            self,
+        )
+        self.overdue_actions.setObjectName("overdueActions")
+        self.overdue_actions.setVisible(False)
         self.sections = (
             self.overdue_tasks,
             self.today_tasks,
+            self.overdue_actions,
             self.today_interactions,
             self.overdue_interactions,
             self.overdue_deals,
@@ -240,6 +258,14 @@ class TodayPage(QWidget):
             section.buttons.addWidget(button)
             section.buttons.addStretch(1)
             self.done_buttons[section] = button
+        self.action_done_button = QPushButton(self.tr("Done today"), self.overdue_actions)
+        self.action_done_button.setObjectName("actionDone")
+        self.action_done_button.setToolTip(
+            self.tr("Mark the selected action done today (write its result on the claim's card)")
+        )
+        self.action_done_button.clicked.connect(self.complete_selected_action)
+        self.overdue_actions.buttons.addWidget(self.action_done_button)
+        self.overdue_actions.buttons.addStretch(1)
         for section in self.sections:
             section.activated.connect(self.open_requested.emit)
 
@@ -343,8 +369,27 @@ class TodayPage(QWidget):
             interaction_rows(summary.overdue_interactions), alert=lambda _r: True
         )
         self.overdue_deals.set_rows(deal_rows(summary.overdue_deals), alert=lambda _r: True)
+        self.overdue_actions.set_rows(
+            [
+                (
+                    (
+                        _date_text(a.planned_on),
+                        _first_line(a.action),
+                        a.claim_number,
+                        a.partner_name,
+                        QLocale().toString(a.days_overdue),
+                    ),
+                    ("claim", a.claim_id),
+                )
+                for a in summary.overdue_actions
+            ],
+            alert=lambda _r: True,
+        )
         for section, button in self.done_buttons.items():
             button.setEnabled(bool(section.payloads()))
+        self.action_done_button.setEnabled(bool(summary.overdue_actions))
+        # most managers have no claims to investigate: the section shows only when needed
+        self.overdue_actions.setVisible(bool(summary.overdue_actions))
         self.status.setText(
             self.tr("Updated at {time}").format(
                 time=self._now().astimezone(self._tz).strftime("%H:%M")
@@ -357,6 +402,27 @@ class TodayPage(QWidget):
             return False
         try:
             t.complete_task(self.db, self.actor, payload[1], now=self._now())
+        except UserError as error:
+            messages.report_error(self, error)
+            return False
+        self.refresh()
+        return True
+
+    def selected_action(self) -> OverdueAction | None:
+        """The investigation action selected in its section, if any."""
+        if self.summary is None or not self.overdue_actions.table.selectionModel().hasSelection():
+            return None
+        row = self.overdue_actions.table.currentRow()
+        actions = self.summary.overdue_actions
+        return actions[row] if 0 <= row < len(actions) else None
+
+    def complete_selected_action(self) -> bool:
+        """Mark the selected investigation action done today (the computer's date)."""
+        action = self.selected_action()
+        if action is None:
+            return False
+        try:
+            claims.complete_action(self.db, self.actor, action.action_id, action.action_version)
         except UserError as error:
             messages.report_error(self, error)
             return False
@@ -406,6 +472,10 @@ class TodayPage(QWidget):
 def money_text(value: Decimal) -> str:
     """«1 234,50 ₽» in the UI locale."""
     return f"{QLocale().toString(float(value), 'f', 2)}\u00a0₽"
+
+
+def _first_line(text: str) -> str:
+    return text.strip().split("\n", 1)[0].strip()
 
 
 def _date_text(value: date | None) -> str:
