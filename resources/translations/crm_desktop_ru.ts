@@ -13,6 +13,37 @@
     </message>
 </context>
 <context>
+    <name>ActivityFilesTab</name>
+    <message>
+        <source>Save the task first to attach files.</source>
+        <translation>Запишите задачу, чтобы прикреплять файлы.</translation>
+    </message>
+    <message>
+        <source>Save the interaction first to attach files.</source>
+        <translation>Запишите взаимодействие, чтобы прикреплять файлы.</translation>
+    </message>
+    <message>
+        <source>Remove the file «{name}» from the task?</source>
+        <translation>Убрать файл «{name}» из задачи?</translation>
+    </message>
+    <message>
+        <source>Remove the file «{name}» from the interaction?</source>
+        <translation>Убрать файл «{name}» из взаимодействия?</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Убрать</translation>
+    </message>
+    <message>
+        <source>Files ({count})</source>
+        <translation>Файлы ({count})</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Файлы</translation>
+    </message>
+</context>
+<context>
     <name>ActivityLabels</name>
     <message>
         <source>Phone call</source>
@@ -3423,6 +3454,10 @@
         <translation>Цепочка</translation>
     </message>
     <message>
+        <source>Files</source>
+        <translation>Файлы</translation>
+    </message>
+    <message>
         <source>Reply…</source>
         <translation>Ответить…</translation>
     </message>
@@ -6564,6 +6599,10 @@
         <translation>Основное</translation>
     </message>
     <message>
+        <source>Files</source>
+        <translation>Файлы</translation>
+    </message>
+    <message>
         <source>Done</source>
         <translation>Выполнено</translation>
     </message>
@@ -6662,6 +6701,112 @@
     <message>
         <source>Cancel this task? It stays in the lists as cancelled.</source>
         <translation>Отменить эту задачу? Она останется в списках как отменённая.</translation>
+    </message>
+</context>
+<context>
+    <name>TaskColumns</name>
+    <message>
+        <source>Due</source>
+        <translation>Срок</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Задача</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Важность</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Клиент</translation>
+    </message>
+    <message>
+        <source>Deal, contact</source>
+        <translation>Сделка, контактное лицо</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>Исполнитель</translation>
+    </message>
+    <message>
+        <source>Done at</source>
+        <translation>Выполнена</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Автор</translation>
+    </message>
+</context>
+<context>
+    <name>TaskListPage</name>
+    <message>
+        <source>Search by the beginning of the task</source>
+        <translation>Поиск по началу названия задачи</translation>
+    </message>
+    <message>
+        <source>All managers</source>
+        <translation>Все менеджеры</translation>
+    </message>
+    <message>
+        <source>Whose tasks</source>
+        <translation>Чьи задачи</translation>
+    </message>
+    <message>
+        <source>A manager sees his own tasks</source>
+        <translation>Менеджер видит только свои задачи</translation>
+    </message>
+    <message>
+        <source>All clients</source>
+        <translation>Все клиенты</translation>
+    </message>
+    <message>
+        <source>Only one client's tasks (click to choose)</source>
+        <translation>Задачи только одного клиента (нажмите, чтобы выбрать)</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Просроченные</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Сегодня</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>На этой неделе</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Позже</translation>
+    </message>
+    <message>
+        <source>All open</source>
+        <translation>Все в работе</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Выполненные</translation>
+    </message>
+    <message>
+        <source>New task</source>
+        <translation>Новая задача</translation>
+    </message>
+    <message>
+        <source>Open the card of a new task</source>
+        <translation>Открыть карточку новой задачи</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Выполнено</translation>
+    </message>
+    <message>
+        <source>Mark the selected tasks done</source>
+        <translation>Отметить выбранные задачи выполненными</translation>
+    </message>
+    <message>
+        <source>Only this client</source>
+        <translation>Только этот клиент</translation>
     </message>
 </context>
 <context>
@@ -6832,12 +6977,40 @@
         <translation>Сумма</translation>
     </message>
     <message>
+        <source>Overdue claim investigation actions</source>
+        <translation>Просроченные мероприятия по претензиям</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>План. дата</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Мероприятие</translation>
+    </message>
+    <message>
+        <source>Claim</source>
+        <translation>Претензия</translation>
+    </message>
+    <message>
+        <source>Days overdue</source>
+        <translation>Дней просрочки</translation>
+    </message>
+    <message>
         <source>Done</source>
         <translation>Выполнено</translation>
     </message>
     <message>
         <source>Mark the selected task done</source>
         <translation>Отметить выбранную задачу выполненной</translation>
+    </message>
+    <message>
+        <source>Done today</source>
+        <translation>Выполнено сегодня</translation>
+    </message>
+    <message>
+        <source>Mark the selected action done today (write its result on the claim's card)</source>
+        <translation>Отметить выбранное мероприятие выполненным сегодня (результат — в карточке претензии)</translation>
     </message>
     <message>
         <source>Reading…</source>
