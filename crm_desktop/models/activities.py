@@ -72,6 +72,7 @@ class Task(Entity):
         Index(None, "deal_id", "due_at"),
         Index(None, "lead_id", "due_at"),
         Index(None, "claim_id", "due_at"),
+        Index(None, "title"),  # the tasks list's title-prefix search
     )
 
     title: Mapped[Str255]

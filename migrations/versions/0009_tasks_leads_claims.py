@@ -437,6 +437,7 @@ def upgrade() -> None:
         batch_op.create_index(
             batch_op.f("ix_task_lead_id_due_at"), ["lead_id", "due_at"], unique=False
         )
+        batch_op.create_index(batch_op.f("ix_task_title"), ["title"], unique=False)
 
     with op.batch_alter_table("interaction", schema=None) as batch_op:
         batch_op.add_column(sa.Column("lead_id", sa.Uuid(), nullable=True))
@@ -499,6 +500,7 @@ def downgrade() -> None:
         batch_op.drop_column("lead_id")
 
     with op.batch_alter_table("task", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_task_title"))
         batch_op.drop_index(batch_op.f("ix_task_lead_id_due_at"))
         batch_op.drop_index(batch_op.f("ix_task_deal_id_due_at"))
         batch_op.drop_index(batch_op.f("ix_task_contact_id_due_at"))
