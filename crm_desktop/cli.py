@@ -257,6 +257,25 @@ def report_claims_structure(obj: _Context, date_from: Any, date_to: Any, fmt: st
     )
 
 
+@report.command("lead-sources")
+@_FROM
+@_TO
+@_FORMAT
+@click.pass_obj
+def report_lead_sources(obj: _Context, date_from: Any, date_to: Any, fmt: str) -> None:
+    """Leads received in the period per source: qualified, rejected, open, conversion %,
+    days to qualify."""
+    from crm_desktop.services import lead_reports as lr
+
+    _echo_report(
+        obj,
+        lambda db: lr.lead_sources(db, date_from.date(), date_to.date()),
+        fmt,
+        lr.lead_sources_csv,
+        lr.lead_sources_text,
+    )
+
+
 @report.command("managers")
 @_FROM
 @_TO

@@ -148,3 +148,28 @@ def test_csv_and_text(db, lead_data):
     assert row.split() == ["Выставка", "3", "1", "0", "2", "33.3", "0.5", "0.5"]
     none_row = next(line for line in text.splitlines() if line.startswith("Источник не"))
     assert none_row.split()[-2:] == ["—", "—"]
+
+
+def test_cli_prints_the_lead_sources(db, lead_data):
+    from click.testing import CliRunner
+
+    from crm_desktop.cli import main
+
+    result = CliRunner().invoke(
+        main,
+        [
+            "--database",
+            db.url,
+            "report",
+            "lead-sources",
+            "--from",
+            DAY.isoformat(),
+            "--to",
+            DAY.isoformat(),
+            "--format",
+            "csv",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[0].startswith("Источник;Получено;Квалифицировано")
+    assert any(line.startswith("Сайт;") for line in result.output.splitlines())
