@@ -153,6 +153,27 @@ def test_link_unmatched_for_contact_also_shows_it_on_the_contact_card(qtbot, db,
     assert [r.id for r in card.interactions_tab.rows()] == [dialog.interaction_id]
 
 
+def test_saving_a_contact_with_the_number_links_the_waiting_call(qtbot, db, actor, client):
+    dialog = RegisterInteractionDialog(db, actor, None)
+    qtbot.addWidget(dialog)
+    dialog.who.setText("+7 (916) 555-44-33")
+    dialog.search_now()
+    dialog.subject.setText("Входящий звонок")
+    assert dialog.save()
+    contact = p.create_contact(db, actor, p.ContactDraft(last_name="Сидоров"))
+    card = show(qtbot, ContactCard(db, actor, contact.id))
+    draft = card.collect()
+    with_phone = p.ContactDraft(
+        last_name=draft.last_name,
+        channels=(p.ChannelDraft(kind="phone", value="8 916 555 44 33"),),
+    )
+    card.collect = lambda: with_phone  # the phone typed into the card's channels
+    assert card.save()
+    assert card.linked_interactions == 1
+    assert it.get_interaction(db, dialog.interaction_id).contact_id == contact.id
+    qtbot.waitUntil(lambda: [r.id for r in card.interactions_tab.rows()] == [dialog.interaction_id])
+
+
 def test_the_dialog_finds_a_contact_by_phone_and_by_name(qtbot, db, actor, client):
     contact = p.create_contact(
         db,

@@ -59,6 +59,7 @@ class ContactCard(CardPage):
     # --- building ------------------------------------------------------------------------------
 
     def build(self) -> None:
+        self.linked_interactions = 0  # waiting interactions the last save linked to this person
         self._relation_kinds = [
             k
             for k in p.catalogue(self.db, "relation_kind")
@@ -218,9 +219,24 @@ class ContactCard(CardPage):
 
     def write(self, draft: ContactDraft) -> ContactDetails:
         if self.record_id is None:
-            return p.create_contact(self.db, self.actor, draft)
-        assert self.version is not None
-        return p.update_contact(self.db, self.actor, self.record_id, self.version, draft)
+            details = p.create_contact(self.db, self.actor, draft)
+        else:
+            assert self.version is not None
+            details = p.update_contact(self.db, self.actor, self.record_id, self.version, draft)
+        self._link_waiting_interactions(details.id)
+        return details
+
+    def _link_waiting_interactions(self, contact_id: uuid.UUID) -> None:
+        """Calls and e-mails registered by a phone or an address alone that this person's
+        channels now match are linked to them (the contact is saved either way)."""
+        from crm_desktop.services.interactions import link_unmatched_for_contact
+
+        try:
+            linked = link_unmatched_for_contact(self.db, self.actor, contact_id)
+        except UserError:
+            return
+        if linked:
+            self.linked_interactions = linked
 
     def after_created(self) -> None:
         """Link the new person to the client/counterparty whose card asked for them."""
