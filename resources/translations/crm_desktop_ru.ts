@@ -818,7 +818,7 @@
     </message>
     <message>
         <source>Partner</source>
-        <translation>Партнер</translation>
+        <translation>Партнёр</translation>
     </message>
     <message>
         <source>Reason</source>
@@ -4267,7 +4267,7 @@
     <name>LeadStatus</name>
     <message>
         <source>New</source>
-        <translation>Создать</translation>
+        <translation>Новый</translation>
     </message>
     <message>
         <source>In work</source>
@@ -5346,7 +5346,7 @@
     </message>
     <message>
         <source>Name</source>
-        <translation>ФИО</translation>
+        <translation>Наименование</translation>
     </message>
     <message>
         <source>Kind</source>
@@ -5369,7 +5369,7 @@
     </message>
     <message>
         <source>Name</source>
-        <translation>ФИО</translation>
+        <translation>Наименование</translation>
     </message>
     <message>
         <source>Kind</source>
