@@ -9,7 +9,6 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop.views.widgets.fields import ErrorLabel
+from crm_desktop.views.widgets.flow import FlowLayout
 
 PAYLOAD_ROLE = Qt.ItemDataRole.UserRole
 
@@ -63,8 +63,9 @@ class LinkTable(QWidget):
             header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.itemActivated.connect(self._on_table_item_activated)
         self.table.itemSelectionChanged.connect(self._on_table_item_selection_changed)
-        self.buttons = QHBoxLayout()
-        self.buttons.setContentsMargins(0, 0, 0, 0)
+        # the buttons wrap onto a second line rather than widen the card (a laptop's screen)
+        self.button_bar = QWidget(self)
+        self.buttons = FlowLayout(self.button_bar, spacing=6)
         self.notice = QLabel(self)
         self.notice.setWordWrap(True)
         self.notice.hide()
@@ -72,7 +73,7 @@ class LinkTable(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.setSpacing(4)
-        layout.addLayout(self.buttons)
+        layout.addWidget(self.button_bar)
         layout.addWidget(self.notice)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.error)
@@ -87,7 +88,10 @@ class LinkTable(QWidget):
         return button
 
     def finish_buttons(self) -> None:
-        self.buttons.addStretch(1)
+        """The buttons after this one form a second group (a wider gap before them)."""
+        spacer = QWidget(self.button_bar)
+        spacer.setFixedWidth(12)
+        self.buttons.addWidget(spacer)
 
     def set_rows(self, rows: Sequence[tuple[Sequence[str | None], Any]]) -> None:
         """(cell texts, payload) per row; the selection is kept on the same payload."""

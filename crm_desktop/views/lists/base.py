@@ -24,10 +24,19 @@ from PySide6.QtCore import (
     Slot,
 )
 from PySide6.QtGui import QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from crm_desktop.views.itemmodels.paged import PagedTableModel, PageSource
 from crm_desktop.views.lists.paged_view import PagedTableView
+from crm_desktop.views.widgets.flow import FlowLayout
 
 F = TypeVar("F")
 R = TypeVar("R")
@@ -88,13 +97,15 @@ class ListPage(QWidget, Generic[F, R]):
         self.notice.setTextFormat(Qt.TextFormat.PlainText)
         self.view = PagedTableView(model, settings_key=self.settings_key, parent=self)
 
-        self.filters = QHBoxLayout()
-        self.filters.setSpacing(8)
+        # the filters wrap onto a second line rather than widen the window
+        self.filter_bar = QWidget(self)
+        self.filter_bar.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        self.filters = FlowLayout(self.filter_bar, spacing=8)
         top = QHBoxLayout()
         top.setContentsMargins(6, 6, 6, 0)
         top.setSpacing(12)
         top.addWidget(self.search_box, 1)
-        top.addLayout(self.filters)
+        top.addWidget(self.filter_bar, 3)
         top.addWidget(self.notice)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -68,6 +68,7 @@ from crm_desktop.views.deals.labels import money_text, percent_text
 from crm_desktop.views.reports.funnel import period_of
 from crm_desktop.views.tasks import Task, TaskCancelled, TaskRunner, TaskState
 from crm_desktop.views.widgets.fields import ErrorLabel
+from crm_desktop.views.widgets.flow import FlowLayout
 
 # culprit departments on the stacked bars, in turn
 SERIES_COLORS = (
@@ -244,30 +245,35 @@ class ReportPage(QWidget):
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
         )
 
-        self.filters = QHBoxLayout()
-        self.filters.setSpacing(6)
-        controls = QHBoxLayout()
-        controls.setSpacing(6)
-        controls.addWidget(QLabel(QCoreApplication.translate("ReportPage", "Period from"), self))
-        controls.addWidget(self.date_from)
-        controls.addWidget(QLabel(QCoreApplication.translate("ReportPage", "to"), self))
-        controls.addWidget(self.date_to)
-        for button in self.preset_buttons:
-            controls.addWidget(button)
-        controls.addSpacing(8)
-        controls.addLayout(self.filters)
-        controls.addSpacing(8)
-        controls.addWidget(self.build_button)
-        controls.addWidget(self.progress)
-        controls.addWidget(self.cancel_button)
-        controls.addStretch(1)
-        controls.addWidget(self.export_button)
+        # groups of controls that wrap onto a second line rather than widen the window
+        def group(*widgets: QWidget) -> tuple[QWidget, QHBoxLayout]:
+            box = QWidget(self)
+            row = QHBoxLayout(box)
+            row.setContentsMargins(0, 0, 0, 0)
+            row.setSpacing(6)
+            for widget in widgets:
+                row.addWidget(widget)
+            return box, row
+
+        period, _ = group(
+            QLabel(QCoreApplication.translate("ReportPage", "Period from"), self),
+            self.date_from,
+            QLabel(QCoreApplication.translate("ReportPage", "to"), self),
+            self.date_to,
+        )
+        presets, _ = group(*self.preset_buttons)
+        filters_box, self.filters = group()
+        actions, _ = group(self.build_button, self.progress, self.cancel_button)
+        controls_bar = QWidget(self)
+        controls = FlowLayout(controls_bar, spacing=12)
+        for widget in (period, presets, filters_box, actions, self.export_button):
+            controls.addWidget(widget)
         self.body = QVBoxLayout()
         self.body.addWidget(self.chart_view, 3)
         self.body.addWidget(self.table, 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
-        layout.addLayout(controls)
+        layout.addWidget(controls_bar)
         layout.addWidget(self.notice)
         layout.addWidget(self.error)
         layout.addLayout(self.body, 1)

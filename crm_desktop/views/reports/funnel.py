@@ -55,6 +55,7 @@ from crm_desktop.views import messages
 from crm_desktop.views.deals.labels import money_text, percent_text
 from crm_desktop.views.tasks import Task, TaskRunner
 from crm_desktop.views.widgets.fields import ErrorLabel
+from crm_desktop.views.widgets.flow import flow_bar
 
 # the funnel's colours: went on, still at the stage, lost there
 COLOR_ON = "#1565c0"
@@ -241,23 +242,22 @@ class FunnelReportPage(QWidget):
         self.efficiency.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Maximum)
         self.efficiency.setMinimumWidth(320)
 
-        controls = QHBoxLayout()
-        controls.setSpacing(6)
-        controls.addWidget(QLabel(self.tr("Period from"), self))
-        controls.addWidget(self.date_from)
-        controls.addWidget(QLabel(self.tr("to"), self))
-        controls.addWidget(self.date_to)
-        controls.addWidget(self.month_button)
-        controls.addWidget(self.quarter_button)
-        controls.addWidget(self.year_button)
-        controls.addSpacing(12)
-        controls.addWidget(QLabel(self.tr("Manager:"), self))
-        controls.addWidget(self.manager)
-        controls.addSpacing(12)
-        controls.addWidget(self.build_button)
-        controls.addWidget(self.busy)
-        controls.addStretch(1)
-        controls.addWidget(self.export_button)
+        # control groups wrap onto a second line rather than widen the window
+        controls = flow_bar(
+            self,
+            [
+                [
+                    QLabel(self.tr("Period from"), self),
+                    self.date_from,
+                    QLabel(self.tr("to"), self),
+                    self.date_to,
+                ],
+                [self.month_button, self.quarter_button, self.year_button],
+                [QLabel(self.tr("Manager:"), self), self.manager],
+                [self.build_button, self.busy],
+                [self.export_button],
+            ],
+        )
         side = QVBoxLayout()
         side.addWidget(self.efficiency)
         side.addStretch(1)
@@ -266,7 +266,7 @@ class FunnelReportPage(QWidget):
         top.addLayout(side)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
-        layout.addLayout(controls)
+        layout.addWidget(controls)
         layout.addWidget(self.error)
         layout.addLayout(top, 3)
         layout.addWidget(self.table, 2)

@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QFileDialog,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QProgressBar,
@@ -53,6 +52,7 @@ from crm_desktop.views.deals.labels import decimal_text, percent_text
 from crm_desktop.views.reports.funnel import period_of
 from crm_desktop.views.tasks import Task, TaskRunner
 from crm_desktop.views.widgets.fields import ErrorLabel
+from crm_desktop.views.widgets.flow import flow_bar
 
 COLOR_RECEIVED = "#90caf9"
 COLOR_QUALIFIED = "#2e7d32"
@@ -199,23 +199,22 @@ class LeadSourcesReportPage(QWidget):
             header.resizeSection(column, width)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
 
-        controls = QHBoxLayout()
-        controls.setSpacing(6)
-        controls.addWidget(QLabel(self.tr("Received from"), self))
-        controls.addWidget(self.date_from)
-        controls.addWidget(QLabel(self.tr("to"), self))
-        controls.addWidget(self.date_to)
-        controls.addWidget(self.month_button)
-        controls.addWidget(self.quarter_button)
-        controls.addWidget(self.year_button)
-        controls.addSpacing(12)
-        controls.addWidget(QLabel(self.tr("Manager:"), self))
-        controls.addWidget(self.manager)
-        controls.addSpacing(12)
-        controls.addWidget(self.build_button)
-        controls.addWidget(self.busy)
-        controls.addStretch(1)
-        controls.addWidget(self.export_button)
+        # control groups wrap onto a second line rather than widen the window
+        controls = flow_bar(
+            self,
+            [
+                [
+                    QLabel(self.tr("Received from"), self),
+                    self.date_from,
+                    QLabel(self.tr("to"), self),
+                    self.date_to,
+                ],
+                [self.month_button, self.quarter_button, self.year_button],
+                [QLabel(self.tr("Manager:"), self), self.manager],
+                [self.build_button, self.busy],
+                [self.export_button],
+            ],
+        )
         note = QLabel(
             self.tr(
                 "Leads received in the period, by source. Qualified: converted into clients; "
@@ -227,7 +226,7 @@ class LeadSourcesReportPage(QWidget):
         note.setStyleSheet("color: #5f6368;")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
-        layout.addLayout(controls)
+        layout.addWidget(controls)
         layout.addWidget(self.error)
         layout.addWidget(self.chart_view, 3)
         layout.addWidget(self.table, 2)
