@@ -139,6 +139,7 @@ def offer_demo(
 
     def on_succeeded(summary: Any) -> None:
         window.statusBar().showMessage(DemoOffer().loaded(summary.clients), 10_000)
+        window.reminders.check()  # the demo's overdue tasks pop up now, not a minute later
 
     task.succeeded.connect(on_succeeded)
     task.failed.connect(lambda error: messages.report_error(window, error))

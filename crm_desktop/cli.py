@@ -336,7 +336,7 @@ def proposal() -> None:
 @click.option("--version", "version_no", type=click.IntRange(1), help="Default: the latest one.")
 @click.pass_obj
 def proposal_pdf(obj: _Context, number: str, output: str, version_no: int | None) -> None:
-    """Write proposal NUMBER (e.g. А-000042) as a PDF to FILE."""
+    """Write proposal NUMBER (like А-000042, Cyrillic «А») as a PDF to FILE."""
     from pathlib import Path
 
     from crm_desktop.services import proposals

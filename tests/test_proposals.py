@@ -511,6 +511,14 @@ def test_cli_writes_the_proposal_pdf(db, actor, deal, tmp_path):
     result = runner.invoke(main, ["--database", db.url, "proposal", "pdf", "Б-1", "-o", out])
     assert result.exit_code == 2
     assert "no proposal numbered Б-1" in result.output
+    latin = first.number.replace("А", "A")  # typed on a Latin keyboard
+    result = runner.invoke(main, ["--database", db.url, "proposal", "pdf", latin, "-o", out])
+    assert result.exit_code == 0, result.output
+    result = runner.invoke(
+        main, ["--database", db.url, "proposal", "pdf", first.number, "--version", "7", "-o", out]
+    )
+    assert result.exit_code == 2
+    assert f"Proposal {first.number} has no version 7." in result.output
 
 
 def test_a_price_that_is_not_a_number_is_refused(db, actor, products):

@@ -72,6 +72,7 @@ from crm_desktop.models import (
 from crm_desktop.models.catalogue import PRODUCT_KINDS
 from crm_desktop.services import validation as v
 from crm_desktop.services.catalogue import product_search_key
+from crm_desktop.services.numbering import number_variants
 from crm_desktop.services.search import match_condition
 from crm_desktop.services.uow import read_unit
 
@@ -402,7 +403,7 @@ def _deal_match(session: Session, model: Any, text: str) -> Any:
     typed = text.strip()
     if not typed:
         return None
-    conditions: list[ColumnElement[bool]] = [Deal.number.in_(sorted({typed, typed.upper()}))]
+    conditions: list[ColumnElement[bool]] = [Deal.number.in_(number_variants(typed))]
     key = v.search_key(typed)
     if key:
         escaped = key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

@@ -49,3 +49,15 @@ def next_number(session: Session, kind: str) -> str:
     row.last_value += 1
     session.flush()
     return f"{prefix}-{row.last_value:0{WIDTH}d}"
+
+
+_LATIN_LOOKALIKES = str.maketrans("ABCEHKMOPTXY", "АВСЕНКМОРТХУ")
+
+
+def number_variants(typed: str) -> list[str]:
+    """What a typed number may stand for: as typed, in capitals, and with Latin letters that
+    look like Cyrillic ones read as Cyrillic («A-000042» typed on a Latin keyboard is
+    «А-000042»)."""
+    text = typed.strip()
+    upper = text.upper()
+    return sorted({text, upper, upper.translate(_LATIN_LOOKALIKES)})

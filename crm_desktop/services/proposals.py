@@ -47,7 +47,7 @@ from crm_desktop.models import (
 from crm_desktop.services import validation as v
 from crm_desktop.services.catalogue import prices_on
 from crm_desktop.services.deals import line_amount, vat_included, writable_deal
-from crm_desktop.services.numbering import next_number
+from crm_desktop.services.numbering import next_number, number_variants
 from crm_desktop.services.parties import FieldErrors, check_version, live
 from crm_desktop.services.proposal_document import (
     PartyRequisites,
@@ -495,11 +495,26 @@ def find_proposal(db: Database, number: str, version_no: int | None = None) -> u
     typed = number.strip()
     with read_unit(db) as session:
         query = select(Proposal.id).where(
-            Proposal.number.in_(sorted({typed, typed.upper()})), Proposal.deleted_at.is_(None)
+            Proposal.number.in_(number_variants(typed)), Proposal.deleted_at.is_(None)
         )
         if version_no is not None:
             query = query.where(Proposal.version_no == version_no)
         found = session.scalar(query.order_by(Proposal.version_no.desc()).limit(1))
+    if found is None and version_no is not None:
+        with read_unit(db) as session:
+            exists = session.scalar(
+                select(Proposal.id).where(
+                    Proposal.number.in_(number_variants(typed)),
+                    Proposal.deleted_at.is_(None),
+                )
+            )
+        if exists is not None:
+            raise NotFoundError(
+                QT_TRANSLATE_NOOP("UserErrors", "Proposal {number} has no version {version}."),
+                field="version_no",
+                number=typed.upper(),
+                version=str(version_no),
+            )
     if found is None:
         raise NotFoundError(
             QT_TRANSLATE_NOOP("UserErrors", "There is no proposal numbered {number}."),
