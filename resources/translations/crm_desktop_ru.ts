@@ -7623,6 +7623,10 @@
         <translation>Изменить можно только черновик: для отправленного предложения создайте новую версию.</translation>
     </message>
     <message>
+        <source>Proposal {number} has no version {version}.</source>
+        <translation>У коммерческого предложения {number} нет версии {version}.</translation>
+    </message>
+    <message>
         <source>There is no proposal numbered {number}.</source>
         <translation>Нет коммерческого предложения с номером {number}.</translation>
     </message>
