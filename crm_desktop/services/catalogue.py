@@ -16,7 +16,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from functools import partial
 from typing import Any
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import ColumnElement, Select, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from crm_desktop.db import Database
@@ -25,6 +25,7 @@ from crm_desktop.models import MeasureUnit, PriceType, Product, ProductPrice
 from crm_desktop.models.catalogue import PRODUCT_KINDS
 from crm_desktop.services import validation as v
 from crm_desktop.services.parties import FieldErrors, check_version, live, utc_now
+from crm_desktop.services.search import prefix_of
 from crm_desktop.services.uow import Actor, read_unit, write_unit
 
 KOPECK = Decimal("0.01")
@@ -410,8 +411,17 @@ def measure_units(db: Database) -> list[UnitRow]:
     return [UnitRow(*row) for row in rows]
 
 
-def _escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+def product_condition(text: str) -> ColumnElement[bool] | None:
+    """Products whose SKU (as typed or in capitals) or name begins with ``text``: index range
+    seeks on ``sku`` and ``search_key``, never a scan; None for blank text."""
+    typed = text.strip()
+    if not typed:
+        return None
+    conditions = [prefix_of(Product.sku, sku) for sku in sorted({typed, typed.upper()})]
+    key = product_search_key(typed)
+    if key:
+        conditions.append(prefix_of(Product.search_key, key))
+    return or_(*conditions)
 
 
 def find_products(
@@ -424,19 +434,13 @@ def find_products(
 ) -> list[ProductPick]:
     """Products for a specification line: by the beginning of the SKU or of the name (both on
     indexes), live and not archived, with the price of ``price_type_id`` on ``on``."""
-    typed = text.strip()
-    if not typed:
+    condition = product_condition(text)
+    if condition is None:
         return []
-    key = product_search_key(typed)
-    conditions = [Product.sku.like(f"{_escape_like(typed)}%", escape="\\")]
-    if typed.upper() != typed:
-        conditions.append(Product.sku.like(f"{_escape_like(typed.upper())}%", escape="\\"))
-    if key:
-        conditions.append(Product.search_key.like(f"{_escape_like(key)}%", escape="\\"))
     with read_unit(db) as session:
         rows = session.execute(
             _pick_query()
-            .where(or_(*conditions), Product.deleted_at.is_(None), Product.archived.is_(False))
+            .where(condition, Product.deleted_at.is_(None), Product.archived.is_(False))
             .order_by(Product.search_key, Product.id)
             .limit(limit)
         ).all()

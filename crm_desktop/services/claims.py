@@ -70,7 +70,6 @@ from crm_desktop.services.lists import (
     _count,
     _folded,
     _page,
-    _prefix_of,
     _scope,
     _search,
     _Spec,
@@ -83,6 +82,7 @@ from crm_desktop.services.parties import (
     live,
     utc_now,
 )
+from crm_desktop.services.search import prefix_of
 from crm_desktop.services.uow import Actor, read_unit, write_unit
 
 __all__ = [
@@ -1051,13 +1051,13 @@ def _claim_match(session: Session, model: Any, text: str) -> Any:
     if not typed:
         return None
     conditions: list[ColumnElement[bool]] = [
-        _prefix_of(Claim.number, number) for number in sorted({typed, typed.upper()})
+        prefix_of(Claim.number, number) for number in sorted({typed, typed.upper()})
     ]
     if typed.isdigit() and len(typed) <= 9:
         conditions.append(Claim.number == f"{node_prefix(session)}-{int(typed):06d}")
     key = v.search_key(typed)
     if key:
-        partners = select(Client.id).where(_prefix_of(Client.search_key, key))
+        partners = select(Client.id).where(prefix_of(Client.search_key, key))
         conditions.append(Claim.partner_id.in_(partners))
     return or_(*conditions)
 

@@ -56,12 +56,12 @@ from crm_desktop.services.lists import (
     _anchors,
     _count,
     _page,
-    _prefix_of,
     _scope,
     _search,
     _Spec,
 )
 from crm_desktop.services.parties import FieldErrors, check_version, live, utc_now
+from crm_desktop.services.search import prefix_of
 from crm_desktop.services.uow import Actor, read_unit, write_unit
 
 __all__ = [
@@ -1057,7 +1057,7 @@ def _subject_match(session: Session, model: Any, text: str) -> Any:
     key = v.fold_key(text)
     if not key:
         return None
-    return _prefix_of(Interaction.subject_key, key)
+    return prefix_of(Interaction.subject_key, key)
 
 
 _INTERACTIONS: Final = _Spec(

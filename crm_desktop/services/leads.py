@@ -66,12 +66,12 @@ from crm_desktop.services.lists import (
     _anchors,
     _count,
     _page,
-    _prefix_of,
     _scope,
     _search,
     _Spec,
 )
 from crm_desktop.services.numbering import next_number
+from crm_desktop.services.search import prefix_of
 from crm_desktop.services.uow import Actor, read_unit, write_unit
 
 __all__ = [
@@ -927,7 +927,7 @@ def _lead_match(session: Session, model: Any, text: str) -> Any:
     conditions: list[ColumnElement[bool]] = [Lead.number.in_(sorted({typed, typed.upper()}))]
     key = v.search_key(typed)
     if key:
-        conditions.append(_prefix_of(Lead.search_key, key))
+        conditions.append(prefix_of(Lead.search_key, key))
     if v.phone_search_digits(typed) is not None:
         try:
             phone = v.normalize_phone(typed)

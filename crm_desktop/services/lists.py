@@ -38,7 +38,6 @@ from typing import Any, Final, Generic, TypeVar
 from sqlalchemy import (
     ColumnElement,
     Select,
-    and_,
     bindparam,
     case,
     exists,
@@ -71,9 +70,9 @@ from crm_desktop.models import (
 )
 from crm_desktop.models.catalogue import PRODUCT_KINDS
 from crm_desktop.services import validation as v
-from crm_desktop.services.catalogue import product_search_key
+from crm_desktop.services.catalogue import product_condition
 from crm_desktop.services.numbering import number_variants
-from crm_desktop.services.search import match_condition
+from crm_desktop.services.search import match_condition, prefix_of
 from crm_desktop.services.uow import read_unit
 
 __all__ = [
@@ -368,32 +367,11 @@ PRODUCT_SORT_KEYS: Final[Mapping[str, Any]] = {
 }
 
 
-_TOP: Final = "\U0010ffff"  # sorts after every character: the end of a prefix's range
-
-
-def _prefix_of(column: Any, prefix: str) -> ColumnElement[bool]:
-    """``column`` begins with ``prefix``, in a form both backends answer from a btree index.
-
-    A range (``>= prefix AND < prefix + U+10FFFF``) is what the index seeks: SQLite will not use
-    an index for a (case-insensitive) LIKE, nor PostgreSQL outside the C collation. The LIKE
-    beside it keeps the meaning exact in any collation; it only filters the range's rows.
-    """
-    escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return and_(column >= prefix, column < prefix + _TOP, column.like(f"{escaped}%", escape="\\"))
-
-
 def _product_match(session: Session, model: Any, text: str) -> Any:
     """A product by its SKU (exact, or its beginning: the unique index) or by the beginning of
     its name (a prefix of ``search_key``, indexed): never a substring scan."""
     del session, model
-    typed = text.strip()
-    if not typed:
-        return None
-    conditions = [_prefix_of(Product.sku, sku) for sku in sorted({typed, typed.upper()})]
-    key = product_search_key(typed)
-    if key:
-        conditions.append(_prefix_of(Product.search_key, key))
-    return or_(*conditions)
+    return product_condition(text)
 
 
 def _deal_match(session: Session, model: Any, text: str) -> Any:
@@ -406,8 +384,7 @@ def _deal_match(session: Session, model: Any, text: str) -> Any:
     conditions: list[ColumnElement[bool]] = [Deal.number.in_(number_variants(typed))]
     key = v.search_key(typed)
     if key:
-        escaped = key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        conditions.append(Deal.search_key.like(f"{escaped}%", escape="\\"))
+        conditions.append(prefix_of(Deal.search_key, key))
     return or_(*conditions)
 
 

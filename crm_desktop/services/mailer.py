@@ -137,7 +137,7 @@ def build_message(settings: SmtpSettings, mail: OutgoingMail) -> EmailMessage:
     return message
 
 
-def _check(settings: SmtpSettings, mail: OutgoingMail) -> None:
+def _require_server(settings: SmtpSettings) -> None:
     if not settings.host or not settings.sender:
         raise MailError(
             QT_TRANSLATE_NOOP(
@@ -146,6 +146,10 @@ def _check(settings: SmtpSettings, mail: OutgoingMail) -> None:
             ),
             field="smtp",
         )
+
+
+def _check(settings: SmtpSettings, mail: OutgoingMail) -> None:
+    _require_server(settings)
     if settings.security not in SECURITY:
         raise ValueError(f"unknown SMTP security {settings.security!r}")
     v.normalize_email(mail.to_address, field="to_address")
@@ -163,14 +167,7 @@ def send(settings: SmtpSettings, password: str | None, mail: OutgoingMail) -> No
 
 
 def _exchange(settings: SmtpSettings, password: str | None, mail: OutgoingMail | None) -> None:
-    if not settings.host or not settings.sender:
-        raise MailError(
-            QT_TRANSLATE_NOOP(
-                "UserErrors",
-                "Set up the mail server and the sender's address in Settings → E-mail first.",
-            ),
-            field="smtp",
-        )
+    _require_server(settings)
     message = build_message(settings, mail) if mail is not None else None
     try:
         if settings.security == "ssl":

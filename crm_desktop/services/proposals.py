@@ -244,29 +244,46 @@ def add_proposal(
     issued_on: date,
     valid_until: date | None = None,
     own_company_id: uuid.UUID | None = None,
+    previous: Proposal | None = None,
 ) -> Proposal:
-    """Version 1 of a new proposal from the deal's lines under its agreement, inside the
-    caller's unit of work (the demo data makes them this way too)."""
+    """A proposal from the deal's lines under its agreement, inside the caller's unit of work
+    (the demo data makes them this way too): version 1 of a new number, or — given the
+    ``previous`` version — the next version of its number, keeping what the agreement does
+    not give (validity, terms, seller, buyer, notes)."""
     agreement = _agreement(session, deal)
+    if previous is not None and previous.valid_until is not None:
+        validity = previous.valid_until - previous.issued_on
+    else:
+        validity = timedelta(days=VALID_DAYS)
     proposal = Proposal(
         deal_id=deal.id,
-        number=next_number(session, "proposal"),
-        version_no=1,
+        number=previous.number if previous else next_number(session, "proposal"),
+        version_no=previous.version_no + 1 if previous else 1,
         issued_on=issued_on,
-        valid_until=valid_until or issued_on + timedelta(days=VALID_DAYS),
+        valid_until=valid_until or issued_on + validity,
         status="draft",
-        counterparty_id=deal.counterparty_id,
-        own_company_id=own_company_id or _default_company(session),
+        counterparty_id=deal.counterparty_id or (previous.counterparty_id if previous else None),
+        own_company_id=(
+            own_company_id
+            or (previous.own_company_id if previous else None)
+            or _default_company(session)
+        ),
         agreement_id=agreement.id if agreement else None,
         price_type_id=agreement.price_type_id if agreement else None,
         discount_pct=agreement.discount_pct if agreement else Decimal(0),
         payment_terms=(
             payment_terms_text(agreement.prepayment_pct, agreement.credit_days)
             if agreement
-            else None
+            else (previous.payment_terms if previous else None)
         ),
-        delivery_terms=delivery_terms_text(agreement.delivery_days) if agreement else None,
-        manager_id=deal.owner_id or (actor.user_id if actor else None),
+        delivery_terms=(
+            delivery_terms_text(agreement.delivery_days)
+            if agreement
+            else (previous.delivery_terms if previous else None)
+        ),
+        manager_id=deal.owner_id
+        or (previous.manager_id if previous else (actor.user_id if actor else None)),
+        notes=previous.notes if previous else None,
     )
     session.add(proposal)
     session.flush()
@@ -286,41 +303,7 @@ def new_version(
         deal = writable_deal(session, previous.deal_id)
         _require_latest(session, previous)
         _require_lines(session, deal)
-        agreement = _agreement(session, deal)
-        validity = (
-            (previous.valid_until - previous.issued_on)
-            if previous.valid_until
-            else timedelta(days=VALID_DAYS)
-        )
-        proposal = Proposal(
-            deal_id=deal.id,
-            number=previous.number,
-            version_no=previous.version_no + 1,
-            issued_on=day,
-            valid_until=day + validity,
-            status="draft",
-            counterparty_id=deal.counterparty_id or previous.counterparty_id,
-            own_company_id=previous.own_company_id or _default_company(session),
-            agreement_id=agreement.id if agreement else None,
-            price_type_id=agreement.price_type_id if agreement else None,
-            discount_pct=agreement.discount_pct if agreement else Decimal(0),
-            payment_terms=(
-                payment_terms_text(agreement.prepayment_pct, agreement.credit_days)
-                if agreement
-                else previous.payment_terms
-            ),
-            delivery_terms=(
-                delivery_terms_text(agreement.delivery_days)
-                if agreement
-                else previous.delivery_terms
-            ),
-            manager_id=deal.owner_id or previous.manager_id,
-            notes=previous.notes,
-        )
-        session.add(proposal)
-        session.flush()
-        _fill(session, proposal, deal, agreement)
-        session.flush()
+        proposal = add_proposal(session, actor, deal, issued_on=day, previous=previous)
         return _row(session, proposal)
 
 
@@ -431,7 +414,9 @@ def update_terms(
 # --- reading ----------------------------------------------------------------------------------
 
 
-def _row(session: Session, p: Proposal) -> ProposalRow:
+def _row(session: Session, p: Proposal, *, is_latest: bool | None = None) -> ProposalRow:
+    if is_latest is None:
+        is_latest = p.version_no == _latest_no(session, p.number)
     return ProposalRow(
         p.id,
         p.version,
@@ -442,7 +427,7 @@ def _row(session: Session, p: Proposal) -> ProposalRow:
         p.total,
         p.valid_until,
         p.vat_total,
-        p.version_no == _latest_no(session, p.number),
+        is_latest,
     )
 
 
@@ -459,21 +444,7 @@ def proposals_of(db: Database, deal_id: uuid.UUID) -> list[ProposalRow]:
         latest: dict[str, int] = {}
         for p in rows:
             latest[p.number] = max(latest.get(p.number, 0), p.version_no)
-        return [
-            ProposalRow(
-                p.id,
-                p.version,
-                p.number,
-                p.version_no,
-                p.issued_on,
-                p.status,
-                p.total,
-                p.valid_until,
-                p.vat_total,
-                p.version_no == latest[p.number],
-            )
-            for p in rows
-        ]
+        return [_row(session, p, is_latest=p.version_no == latest[p.number]) for p in rows]
 
 
 def get_terms(db: Database, proposal_id: uuid.UUID) -> tuple[int, ProposalTerms]:

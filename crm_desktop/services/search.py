@@ -12,13 +12,27 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, Final
 
 from sqlalchemy import ColumnElement, Select, and_, literal_column, or_, select, text, update
 from sqlalchemy.orm import Session
 
 from crm_desktop.models import Channel, Client, Contact, Counterparty
 from crm_desktop.services import validation as v
+
+_TOP: Final = "\U0010ffff"  # sorts after every character: the end of a prefix's range
+
+
+def prefix_of(column: Any, prefix: str) -> ColumnElement[bool]:
+    """``column`` begins with ``prefix``, in a form both backends answer from a btree index.
+
+    A range (``>= prefix AND < prefix + U+10FFFF``) is what the index seeks: SQLite will not use
+    an index for a (case-insensitive) LIKE, nor PostgreSQL outside the C collation. The LIKE
+    beside it keeps the meaning exact in any collation; it only filters the range's rows.
+    """
+    escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return and_(column >= prefix, column < prefix + _TOP, column.like(f"{escaped}%", escape="\\"))
+
 
 MIN_TRIGRAM = 3
 SEARCHABLE: dict[str, Any] = {"client": Client, "counterparty": Counterparty, "contact": Contact}

@@ -56,12 +56,12 @@ from crm_desktop.services.lists import (
     _anchors,
     _count,
     _page,
-    _prefix_of,
     _scope,
     _search,
     _Spec,
 )
 from crm_desktop.services.parties import FieldErrors, check_version, live, utc_now
+from crm_desktop.services.search import prefix_of
 from crm_desktop.services.uow import Actor, read_unit, write_unit
 
 __all__ = [
@@ -706,15 +706,14 @@ TASK_SORT_KEYS: Final[Mapping[str, Any]] = {
 def _title_condition(text: str) -> ColumnElement[bool] | None:
     """The title begins with the text as typed, or with its first letter capitalised.
 
-    There is no index on ``task.title`` (and no case-folded key): the range of
-    :func:`_prefix_of` is what an index would seek; today the other conditions of the list
-    (the assignee and status index) narrow the rows it filters.
+    The range of :func:`prefix_of` seeks the index on ``task.title`` (there is no case-folded
+    key, hence the two spellings).
     """
     typed = text.strip()
     if not typed:
         return None
     prefixes = sorted({typed, typed[:1].upper() + typed[1:]})
-    return or_(*(_prefix_of(Task.title, prefix) for prefix in prefixes))
+    return or_(*(prefix_of(Task.title, prefix) for prefix in prefixes))
 
 
 def _title_match(session: Session, model: Any, text: str) -> Any:

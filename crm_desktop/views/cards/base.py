@@ -290,6 +290,18 @@ class CardPage(QWidget):
         self.saved.emit(self.kind, self.record_id)
         return True
 
+    def _link_call(self, fn: Any, *args: Any, **kwargs: Any) -> bool:
+        """A link service call (``fn(db, actor, …)``); the lists are read again afterwards."""
+        try:
+            fn(self.db, self.actor, *args, **kwargs)
+        except UserError as error:
+            messages.report_error(self, error)
+            return False
+        self.refresh_related()
+        self.history.stale = True
+        self.saved.emit(self.kind, self.record_id)
+        return True
+
     def reload(self, *, ask: bool = True) -> bool:
         """Read the record again; with ``ask``, a changed card asks before dropping the edits."""
         if self.record_id is None:

@@ -501,7 +501,7 @@ class ClientCard(CardPage):
         )
         if picked is None:
             return False
-        return self._call(
+        return self._link_call(
             p.link_client_contact,
             self.record_id,
             picked.party.id,
@@ -517,7 +517,7 @@ class ClientCard(CardPage):
         if answer is None:
             return False
         position, role = answer
-        return self._call(
+        return self._link_call(
             p.link_client_contact, self.record_id, link.contact_id, position=position, role=role
         )
 
@@ -530,7 +530,7 @@ class ClientCard(CardPage):
         )
         if not Confirm.ask(self, self.tr("Unlink"), question):
             return False
-        return self._call(p.unlink, link.id)
+        return self._link_call(p.unlink, link.id)
 
     def add_relation(self) -> bool:
         if self.record_id is None:
@@ -538,7 +538,7 @@ class ClientCard(CardPage):
         choice = RelationDialog.ask(self, self.db, "client", self.record_id, self._relation_kinds)
         if choice is None:
             return False
-        return self._call(
+        return self._link_call(
             p.relate_clients, choice.from_id, choice.to_id, choice.kind_id, choice.comment
         )
 
@@ -550,19 +550,7 @@ class ClientCard(CardPage):
         question = self.tr("Remove the relation to «{client}»?").format(client=other)
         if not Confirm.ask(self, self.tr("Remove"), question):
             return False
-        return self._call(p.unrelate, rel.id)
-
-    def _call(self, fn: Any, *args: Any, **kwargs: Any) -> bool:
-        """A link service call; the lists are read again afterwards."""
-        try:
-            fn(self.db, self.actor, *args, **kwargs)
-        except UserError as error:
-            messages.report_error(self, error)
-            return False
-        self.refresh_related()
-        self.history.stale = True
-        self.saved.emit(self.kind, self.record_id)
-        return True
+        return self._link_call(p.unrelate, rel.id)
 
     # --- merge ---------------------------------------------------------------------------------
 

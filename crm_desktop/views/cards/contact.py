@@ -362,7 +362,7 @@ class ContactCard(CardPage):
         picked = PartyPicker.ask(self, self.db, owner, title=title, exclude=linked, with_link=True)
         if picked is None:
             return False
-        return self._call(
+        return self._link_call(
             self._link_fn(owner),
             picked.party.id,
             self.record_id,
@@ -379,7 +379,7 @@ class ContactCard(CardPage):
         if answer is None:
             return False
         position, role = answer
-        return self._call(
+        return self._link_call(
             self._link_fn(owner), link.owner_id, self.record_id, position=position, role=role
         )
 
@@ -391,7 +391,7 @@ class ContactCard(CardPage):
         question = self.tr("Unlink this person from «{owner}»?").format(owner=link.owner_name)
         if not Confirm.ask(self, self.tr("Unlink"), question):
             return False
-        return self._call(p.unlink, link.id)
+        return self._link_call(p.unlink, link.id)
 
     def add_relation(self) -> bool:
         if self.record_id is None:
@@ -399,7 +399,7 @@ class ContactCard(CardPage):
         choice = RelationDialog.ask(self, self.db, "contact", self.record_id, self._relation_kinds)
         if choice is None:
             return False
-        return self._call(
+        return self._link_call(
             p.relate_contacts, choice.from_id, choice.to_id, choice.kind_id, choice.comment
         )
 
@@ -411,15 +411,4 @@ class ContactCard(CardPage):
         question = self.tr("Remove the relation to «{contact}»?").format(contact=other)
         if not Confirm.ask(self, self.tr("Remove"), question):
             return False
-        return self._call(p.unrelate, rel.id)
-
-    def _call(self, fn: Any, *args: Any, **kwargs: Any) -> bool:
-        try:
-            fn(self.db, self.actor, *args, **kwargs)
-        except UserError as error:
-            messages.report_error(self, error)
-            return False
-        self.refresh_related()
-        self.history.stale = True
-        self.saved.emit(self.kind, self.record_id)
-        return True
+        return self._link_call(p.unrelate, rel.id)

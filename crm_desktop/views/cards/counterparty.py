@@ -415,7 +415,7 @@ class CounterpartyCard(CardPage):
         )
         if picked is None:
             return False
-        return self._call(
+        return self._link_call(
             p.link_counterparty_contact,
             self.record_id,
             picked.party.id,
@@ -431,7 +431,7 @@ class CounterpartyCard(CardPage):
         if answer is None:
             return False
         position, role = answer
-        return self._call(
+        return self._link_call(
             p.link_counterparty_contact,
             self.record_id,
             link.contact_id,
@@ -448,15 +448,4 @@ class CounterpartyCard(CardPage):
         )
         if not Confirm.ask(self, self.tr("Unlink"), question):
             return False
-        return self._call(p.unlink, link.id)
-
-    def _call(self, fn: Any, *args: Any, **kwargs: Any) -> bool:
-        try:
-            fn(self.db, self.actor, *args, **kwargs)
-        except UserError as error:
-            messages.report_error(self, error)
-            return False
-        self.refresh_related()
-        self.history.stale = True
-        self.saved.emit(self.kind, self.record_id)
-        return True
+        return self._link_call(p.unlink, link.id)
